@@ -1,0 +1,235 @@
+import * as chrono from 'chrono-node';
+import type { Anchor } from './published.ts';
+import type { DatePrecision } from '../geojson/schema.ts';
+
+/** A resolved date: the first day of the period, and how long that period is. */
+export interface ResolvedDate {
+  date: string;
+  precision: DatePrecision;
+}
+
+/**
+ * A date expression found in a sentence. `value` is resolved against the publication date;
+ * `anaphor` marks expressions that point back at an earlier date ("the same week",
+ * "two days later") and are resolved against the article's previous date instead.
+ */
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  value: ResolvedDate | null;
+  anaphor?: { unit: Unit; amount: number } | { same: DatePrecision };
+  /** Events after this expression are dated by it ("three months after Iran and Pakistan were ..."). */
+  governsFollowing?: boolean;
+}
+
+type Unit = 'day' | 'week' | 'month' | 'year';
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, several: 3, 'a few': 3, few: 3,
+};
+
+const RELATIVE = /\b(a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d{1,3})\s+(day|week|month|year)s?\s+(ago|after|later|before|earlier)\b/gi;
+const PERIOD = /\b(?:(early|earlier|late|later|mid|in the middle of|at the end of|the end of|at the beginning of|the beginning of|the start of|at the start of)\s+)?(this|last|next|the previous|the past|the following|the same|that)\s+(day|week|month|year|weekend)\b/gi;
+const DEICTIC = /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b/gi;
+const CHRONO_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b/i;
+const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planning to|is expected to|are expected to|is due to|are due to|is set to|are set to|intends? to|going to|scheduled)\b/i;
+
+/**
+ * Finds the date expressions of one sentence and resolves them against the publication date.
+ * Past-tense expressions never resolve after the publication date; expressions that cannot be
+ * pinned down at the anchor's precision come out coarser or null, never as an invented day.
+ *
+ * @example
+ * findDates('Israel struck on Friday.', 0, parsePublished('2024-04-21'))[0].value
+ * // { date: '2024-04-19', precision: 'day' }
+ */
+export function findDates(sentence: string, base: number, anchor: Anchor): DateMention[] {
+  const out: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const push = (start: number, end: number, mention: Omit<DateMention, 'start' | 'end' | 'text'>) => {
+    if (taken.some(([s, e]) => start < e && end > s)) return;
+    taken.push([start, end]);
+    out.push({ start: base + start, end: base + end, text: sentence.slice(start, end), ...mention });
+  };
+
+  for (const m of sentence.matchAll(RELATIVE)) {
+    const start = m.index ?? 0;
+    const amount = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const unit = m[2]!.toLowerCase() as Unit;
+    const dir = m[3]!.toLowerCase();
+    const before = sentence.slice(Math.max(0, start - 30), start);
+    if (dir === 'ago' || (dir === 'after' && /\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|some\s+)?$/i.test(before))) {
+      // "three months ago" and "it comes three months after X": X lies that long before publication.
+      push(start, start + m[0].length, { value: shift(anchor, unit, -amount), governsFollowing: dir === 'after' });
+    } else {
+      const sign = dir === 'later' || dir === 'after' ? 1 : -1;
+      push(start, start + m[0].length, { value: null, anaphor: { unit, amount: sign * amount } });
+    }
+  }
+
+  for (const m of sentence.matchAll(PERIOD)) {
+    const start = m.index ?? 0;
+    const which = m[2]!.toLowerCase();
+    const unit = (m[3]!.toLowerCase() === 'weekend' ? 'week' : m[3]!.toLowerCase()) as Unit;
+    if (which === 'the same' || which === 'that') {
+      push(start, start + m[0].length, { value: null, anaphor: { same: unit } });
+      continue;
+    }
+    if (which === 'the previous' || which === 'the following') {
+      push(start, start + m[0].length, { value: null, anaphor: { unit, amount: which === 'the previous' ? -1 : 1 } });
+      continue;
+    }
+    const offset = which === 'this' ? 0 : which === 'next' ? 1 : -1;
+    if (unit === 'day') continue;
+    push(start, start + m[0].length, { value: periodOf(anchor, unit, offset) });
+  }
+
+  for (const m of sentence.matchAll(DEICTIC)) {
+    const start = m.index ?? 0;
+    const word = m[1]!.toLowerCase();
+    const offset = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
+    push(start, start + m[0].length, { value: shift(anchor, 'day', offset) });
+  }
+
+  if (CHRONO_HINT.test(sentence)) {
+    for (const r of chrono.parse(sentence, { instant: anchorInstant(anchor), timezone: 0 })) {
+      const value = fromChrono(r, anchor, FUTURE.test(clauseBefore(sentence, r.index)));
+      if (value === undefined) continue;
+      push(r.index, r.index + r.text.length, { value });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Resolves an anaphoric expression against the article's previous date. */
+export function resolveAnaphor(anaphor: NonNullable<DateMention['anaphor']>, previous: ResolvedDate | null): ResolvedDate | null {
+  if (!previous) return null;
+  if ('same' in anaphor) return previous;
+  const { unit, amount } = anaphor;
+  const [y, m, d] = previous.date.split('-').map(Number) as [number, number, number];
+  // Shifting a month-precise date by days cannot give a day: keep the coarser precision.
+  const precision = rank(previous.precision) > rank(unit) ? previous.precision : unit;
+  const shifted = addUnits(new Date(Date.UTC(y, m - 1, d)), unit, amount);
+  return truncate(shifted, precision);
+}
+
+/** True when date `a` (with its precision) may be the same as `b`: one period holds the other. */
+export function compatibleDates(a: ResolvedDate | null, b: ResolvedDate | null): boolean {
+  if (!a || !b) return true;
+  const [lo, hi] = rank(a.precision) >= rank(b.precision) ? [b, a] : [a, b];
+  const [start, end] = periodBounds(hi);
+  return lo.date >= start && lo.date <= end;
+}
+
+/** Ordering of precisions: day (0) is the finest. */
+export function rank(p: DatePrecision): number {
+  return p === 'day' ? 0 : p === 'week' ? 1 : p === 'month' ? 2 : 3;
+}
+
+/** First and last day (inclusive) of a resolved date's period. */
+export function periodBounds(d: ResolvedDate): [string, string] {
+  const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
+  const start = new Date(Date.UTC(y, m - 1, day));
+  const end = addUnits(start, d.precision, 1);
+  end.setUTCDate(end.getUTCDate() - 1);
+  return [d.date, iso(end)];
+}
+
+/** The last day of the anchor's period: nothing in the past tense happens after it. */
+export function anchorEnd(anchor: Anchor): string {
+  return periodBounds(anchorDate(anchor))[1];
+}
+
+export function anchorDate(anchor: Anchor): ResolvedDate {
+  return { date: iso(new Date(Date.UTC(anchor.year, (anchor.month ?? 1) - 1, anchor.day ?? 1))), precision: anchor.precision };
+}
+
+function anchorInstant(anchor: Anchor): Date {
+  return new Date(Date.UTC(anchor.year, (anchor.month ?? 7) - 1, anchor.day ?? 1, 12));
+}
+
+function clauseBefore(sentence: string, index: number): string {
+  const before = sentence.slice(0, index);
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.search(/\bthat\b(?!.*\bthat\b)/));
+  return cut >= 0 ? before.slice(cut) : before;
+}
+
+type ChronoResult = ReturnType<typeof chrono.parse>[number];
+
+/** Converts a chrono result into a date at the precision the text supports; undefined = not a date. */
+function fromChrono(r: ChronoResult, anchor: Anchor, future: boolean): ResolvedDate | null | undefined {
+  const c = r.start;
+  const certainYear = c.isCertain('year');
+  const certainMonth = c.isCertain('month');
+  const certainDay = c.isCertain('day');
+  const month = c.get('month') ?? 1;
+  const day = c.get('day') ?? 1;
+  if (certainDay || certainMonth) {
+    if (!certainMonth && !certainYear) return undefined;
+    let year = certainYear ? c.get('year')! : anchor.year;
+    if (!certainYear && anchor.month !== null) {
+      const candidate = `${year}-${pad(month)}-${pad(certainDay ? day : 1)}`;
+      const anchorStart = anchorDate(anchor).date;
+      if (!future && candidate > anchorEnd(anchor)) year -= 1;
+      if (future && candidate < anchorStart && (certainDay ? candidate : candidate.slice(0, 7)) < anchorStart.slice(0, certainDay ? 10 : 7)) year += 1;
+    }
+    return certainDay
+      ? { date: `${year}-${pad(month)}-${pad(day)}`, precision: 'day' }
+      : { date: `${year}-${pad(month)}-01`, precision: 'month' };
+  }
+  if (c.isCertain('weekday')) {
+    if (anchor.precision !== 'day') return null;
+    const weekday = c.get('weekday')!;
+    const a = new Date(Date.UTC(anchor.year, anchor.month! - 1, anchor.day!));
+    let delta = weekday - a.getUTCDay();
+    if (future) { if (delta <= 0) delta += 7; } else if (delta >= 0) delta -= 7;
+    a.setUTCDate(a.getUTCDate() + delta);
+    return { date: iso(a), precision: 'day' };
+  }
+  if (certainYear) return { date: `${c.get('year')}-01-01`, precision: 'year' };
+  return undefined;
+}
+
+/** The anchor shifted by `amount` units, at the coarser of the unit and the anchor's precision. */
+function shift(anchor: Anchor, unit: Unit, amount: number): ResolvedDate | null {
+  const a = anchorDate(anchor);
+  // "two days ago" in an article known only to its year cannot be pinned down; only "this"
+  // period at the anchor's own precision can.
+  if (rank(anchor.precision) > rank(unit)) return amount === 0 ? a : null;
+  const [y, m, d] = a.date.split('-').map(Number) as [number, number, number];
+  return truncate(addUnits(new Date(Date.UTC(y, m - 1, d)), unit, amount), unit);
+}
+
+/** This / last / next week, month or year relative to the anchor. */
+function periodOf(anchor: Anchor, unit: Unit, offset: number): ResolvedDate | null {
+  if (rank(anchor.precision) > rank(unit)) return offset === 0 && unit === 'year' ? anchorDate({ ...anchor, precision: 'year' }) : null;
+  return shift(anchor, unit, offset);
+}
+
+function addUnits(date: Date, unit: Unit | DatePrecision, amount: number): Date {
+  const d = new Date(date.getTime());
+  if (unit === 'day') d.setUTCDate(d.getUTCDate() + amount);
+  else if (unit === 'week') d.setUTCDate(d.getUTCDate() + 7 * amount);
+  else if (unit === 'month') { d.setUTCDate(1); d.setUTCMonth(d.getUTCMonth() + amount); }
+  else { d.setUTCMonth(0, 1); d.setUTCFullYear(d.getUTCFullYear() + amount); }
+  return d;
+}
+
+/** The first day of the period of `precision` containing `date` (weeks start on Monday). */
+function truncate(date: Date, precision: DatePrecision): ResolvedDate {
+  const d = new Date(date.getTime());
+  if (precision === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  if (precision === 'month') d.setUTCDate(1);
+  if (precision === 'year') d.setUTCMonth(0, 1);
+  return { date: iso(d), precision };
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,55 @@
+import type { Sentence } from '../text/sentences.ts';
+import type { Token } from '../text/tokens.ts';
+import type { Place } from '../gazetteer/place.ts';
+import type { Role } from '../geoparse/roles.ts';
+import type { ActorMention } from './actors.ts';
+import type { DateMention, ResolvedDate } from './dates.ts';
+import type { EventKind } from '../geojson/schema.ts';
+
+/** A place mention resolved to a gazetteer entry, with its role in the sentence. */
+export interface ResolvedMention {
+  sentence: number;
+  /** Token indices in the sentence, inclusive. */
+  first: number;
+  last: number;
+  /** Offsets into the article text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  place: Place;
+  confidence: number;
+  alternatives: Place[];
+  role: Role;
+}
+
+/** Everything the event rules read about one sentence. */
+export interface AnalysedSentence {
+  sentence: Sentence;
+  tokens: Token[];
+  clause: number[];
+  attack: boolean[];
+  places: ResolvedMention[];
+  /** Lexicon actors plus metonyms (places in the actor role). */
+  actors: ActorMention[];
+  /** Dates with anaphors resolved against the article's running date. */
+  dates: DateMention[];
+  baseNouns: { first: number; last: number }[];
+}
+
+/** An event or place, before it becomes a GeoJSON feature. */
+export interface ArticleEvent {
+  kind: EventKind;
+  mention: ResolvedMention;
+  /** The place plotted; differs from mention.place when "an airbase in Erbil" is Erbil Air Base. */
+  place: Place;
+  title: string;
+  date: ResolvedDate | null;
+  actor: string | null;
+  actors: string[];
+  target: string | null;
+  origin: [number, number] | null;
+  confidence: number;
+  line?: [number, number][];
+  status?: 'built' | 'planned';
+  lengthKm?: number;
+}

@@ -1,0 +1,65 @@
+import { PhraseTable } from '../text/phraseTable.ts';
+import { nameKey } from '../text/normalize.ts';
+import type { GazetteerFile, GazetteerRoute } from './schema.ts';
+import type { Place } from './place.ts';
+import { altNames } from './broad.ts';
+
+/**
+ * The name index over both gazetteer layers: curated entries (with all their aliases) and
+ * the broad GeoNames-derived layer.
+ *
+ * @example
+ * const index = PlaceIndex.build(curated, broadPlaces);
+ * index.names.get(nameKey('Arbil'))?.[0].id // "erbil"
+ */
+export class PlaceIndex {
+  readonly byId = new Map<string, Place>();
+  readonly names = new PhraseTable<Place>();
+  readonly routes: readonly GazetteerRoute[];
+
+  private constructor(routes: readonly GazetteerRoute[]) {
+    this.routes = routes;
+  }
+
+  static build(curated: GazetteerFile, broad: readonly Place[] = []): PlaceIndex {
+    const index = new PlaceIndex(curated.routes);
+    for (const entry of curated.places) {
+      const place: Place = {
+        id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, lat: entry.lat, lon: entry.lon,
+        precision: entry.precision, population: entry.population ?? 0, layer: 'curated', source: entry.source,
+        ...(entry.near ? { near: entry.near } : {}),
+        ...(entry.parent ? { parent: entry.parent } : {}),
+        ...(entry.operator ? { operator: entry.operator } : {}),
+      };
+      index.add(place, [entry.name, ...entry.aliases]);
+    }
+    for (const place of broad) {
+      const alt = altNames.get(place);
+      index.add(place, alt ? [place.name, alt] : [place.name]);
+    }
+    return index;
+  }
+
+  /** Number of distinct name keys. */
+  get size(): number {
+    return this.names.size;
+  }
+
+  private add(place: Place, names: readonly string[]): void {
+    if (this.byId.has(place.id)) return;
+    this.byId.set(place.id, place);
+    for (const name of names) {
+      const key = nameKey(name);
+      // Two-letter broad names ("Ur", "As") are more often words or initials than places.
+      if (key.length < (place.layer === 'broad' ? 3 : 2)) continue;
+      this.names.addKey(key, place);
+    }
+  }
+}
+
+/** Deterministic candidate order: curated first, then larger population, then id. */
+export function comparePlaces(a: Place, b: Place): number {
+  if (a.layer !== b.layer) return a.layer === 'curated' ? -1 : 1;
+  if (a.population !== b.population) return b.population - a.population;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The newsmap feature schema (../shared/DESIGN.md §4). It is a contract: checks outside
+ * the repository read these properties, so change it only by adding optional members.
+ */
+export const EVENT_KINDS = ['strike', 'base', 'pipeline', 'place'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const DATE_PRECISIONS = ['day', 'week', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const GEO_PRECISIONS = ['site', 'city', 'region', 'country'] as const;
+export type GeoPrecisionValue = (typeof GEO_PRECISIONS)[number];
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const published = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+const position = z.tuple([z.number().finite(), z.number().finite()]);
+
+export const featurePropertiesSchema = z.object({
+  kind: z.enum(EVENT_KINDS),
+  title: z.string(),
+  date: isoDay.nullable(),
+  date_precision: z.enum(DATE_PRECISIONS).nullable(),
+  actor: z.string().nullable(),
+  actors: z.array(z.string()),
+  target: z.string().nullable(),
+  origin: position.nullable(),
+  place_id: z.string(),
+  place_name: z.string(),
+  country: z.string(),
+  geo_precision: z.enum(GEO_PRECISIONS),
+  mention: z.string(),
+  span: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]),
+  quote: z.string(),
+  article_id: z.string(),
+  article_title: z.string(),
+  published: published,
+  confidence: z.number().min(0).max(1),
+  status: z.enum(['built', 'planned']).optional(),
+  length_km: z.number().nonnegative().optional(),
+  /** Set when an analyst changed the feature by hand. */
+  corrected: z.boolean().optional(),
+}).passthrough();
+export type FeatureProperties = z.infer<typeof featurePropertiesSchema>;
+
+export const pointGeometrySchema = z.object({ type: z.literal('Point'), coordinates: position });
+export const lineGeometrySchema = z.object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) });
+
+export const newsmapFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.union([pointGeometrySchema, lineGeometrySchema]),
+  properties: featurePropertiesSchema,
+});
+
+export interface NewsmapFeature {
+  type: 'Feature';
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'LineString'; coordinates: [number, number][] };
+  properties: FeatureProperties;
+}
+
+export interface NewsmapCollection {
+  type: 'FeatureCollection';
+  features: NewsmapFeature[];
+}

@@ -1,0 +1,63 @@
+import type { Token } from '../text/tokens.ts';
+import { scanPhrases, joined } from '../text/phraseTable.ts';
+import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
+import type { Place } from '../gazetteer/place.ts';
+import type { Lexicon } from '../events/lexicon.ts';
+
+/** A run of words that names a place in one or both gazetteer layers. */
+export interface PlaceMention {
+  /** Token indices into the sentence's tokens, inclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  candidates: readonly Place[];
+}
+
+/** Lower-case words allowed inside a proper place name ("Bab el-Mandeb", "Isle of Man"). */
+const NAME_PARTICLES = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'bin', 'ibn', 'on', 'upon', 'and', 'du', 'des', 'al', 'el']);
+
+/**
+ * Finds place names in a sentence, longest match first ("Baghdad International Airport"
+ * beats "Baghdad"). Curated names need one capitalised word; broad-layer names must be
+ * capitalised proper names with a locative cue ("in X", "X, Syria", "the town of X"),
+ * because the broad layer's 135,000 names include many surnames and English words.
+ *
+ * @example
+ * findPlaceMentions(tokenize(s), s, index, lexicon) // "near Erbil airport" → one mention, "Erbil airport"
+ */
+export function findPlaceMentions(tokens: readonly Token[], text: string, index: PlaceIndex, lexicon: Lexicon): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const m of scanPhrases(tokens, text, index.names)) {
+    const words = tokens.slice(m.first, m.last + 1).filter((t) => !t.article);
+    if (!words.some((t) => t.capitalized)) continue;
+    if (m.values.every((p) => p.layer === 'broad')) {
+      if (!acceptBroad(tokens, text, m.first, m.last, words, lexicon)) continue;
+    } else if (!words[0]!.capitalized && words.length === 1) {
+      continue;
+    }
+    const start = tokens[m.first]!.start;
+    const end = tokens[m.last]!.end;
+    out.push({ first: m.first, last: m.last, start, end, text: text.slice(start, end), candidates: m.values });
+  }
+  return out;
+}
+
+function acceptBroad(tokens: readonly Token[], text: string, first: number, last: number, words: readonly Token[], lexicon: Lexicon): boolean {
+  if (!words[0]!.capitalized || words.some((t) => !t.capitalized && !NAME_PARTICLES.has(t.norm))) return false;
+  if (words.length === 1 && words[0]!.raw.length < 4) return false;
+  // Part of a longer capitalised run ("Maher al-Taher", "Asif Ali Zardari"): a person or an
+  // organisation, not a place.
+  const prev = tokens[first - 1];
+  const next = tokens[last + 1];
+  const prevInRun = prev && joined(text, prev, tokens[first]!) && (prev.capitalized || prev.article) && !prev.possessive;
+  const nextInRun = next && joined(text, tokens[last]!, next) && next.capitalized;
+  if (prevInRun || nextInRun) return false;
+  // A locative cue before it, or an apposition after it ("Saravan, Iran").
+  if (prev && (lexicon.locationPrepositions.has(prev.norm) || lexicon.locationVerbs.has(prev.norm) || prev.possessive)) return true;
+  const beforePrev = tokens[first - 2];
+  if (prev && prev.norm === 'of' && beforePrev && lexicon.placeNouns.has(beforePrev.norm)) return true;
+  if (next && text.slice(tokens[last]!.end, next.start).trim() === ',' && next.capitalized) return true;
+  return false;
+}

@@ -1,0 +1,109 @@
+import type { Token } from '../text/tokens.ts';
+import type { Place } from '../gazetteer/place.ts';
+import type { ActorEntry, Lexicon } from '../events/lexicon.ts';
+
+/**
+ * What a place mention does in its sentence:
+ * - `location`: where something is or happens ("into Israel", "in Damascus");
+ * - `actor`: a metonym, the place standing for its government ("Tehran carried out",
+ *   "tensions between Tehran and Jerusalem", "Pakistan's Foreign Ministry").
+ */
+export type Role = 'location' | 'actor';
+
+export interface RoleInput {
+  first: number;
+  last: number;
+  place: Place;
+}
+
+/** The actor a place can stand for: a country, or a capital listed in the lexicon. */
+export function actorOfPlace(place: Place, lexicon: Lexicon): ActorEntry | undefined {
+  if (place.kind === 'country') return lexicon.actorByCountry.get(place.country);
+  return lexicon.actorByCapital.get(place.id);
+}
+
+/**
+ * Classifies each mention of a sentence as a location or a metonym. Only countries and
+ * capitals can be metonyms; the rules read the words around the mention:
+ * a locative preposition or verb before it makes it a location; a possessive, a following
+ * verb ("Washington has warned") or a relation ("between Tehran and Jerusalem") an actor.
+ * A mention joined to the previous one by "and" or a comma takes its role.
+ *
+ * @example
+ * classifyRoles(tokenize('Tehran carried out the attacks in Pakistan'), ...) // ['actor', 'location']
+ */
+export function classifyRoles(tokens: readonly Token[], mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean): Role[] {
+  const roles: Role[] = [];
+  mentions.forEach((m, k) => {
+    const actor = actorOfPlace(m.place, lexicon);
+    if (!actor) {
+      roles.push('location');
+      return;
+    }
+    roles.push(roleOf(tokens, mentions, roles, k, lexicon, isTrigger));
+  });
+  return roles;
+}
+
+function roleOf(tokens: readonly Token[], mentions: readonly RoleInput[], roles: readonly Role[], k: number, lex: Lexicon, isTrigger: (i: number) => boolean): Role {
+  const m = mentions[k]!;
+  const prev = tokens[m.first - 1];
+  const next = tokens[m.last + 1];
+  if (next?.possessive) return 'actor';
+  if (betweenRelation(tokens, m.first, lex)) return 'actor';
+  if (prev) {
+    if (prev.norm === 'against') return hasTriggerBefore(m.first - 1, 5, isTrigger) ? 'location' : 'actor';
+    if (prev.norm === 'with') return tokens[m.first - 2]?.norm.startsWith('border') ? 'location' : 'actor';
+    if (lex.locationPrepositions.has(prev.norm) || lex.locationVerbs.has(prev.norm)) return 'location';
+    if (prev.norm === 'the' && lex.locationPrepositions.has(tokens[m.first - 2]?.norm ?? '')) return 'location';
+  }
+  // Coordinated with the previous mention ("Iraq and Syria", "Damascus, Syria").
+  const before = mentions[k - 1];
+  if (before && m.first - before.last === 2 && (tokens[m.first - 1]!.norm === 'and' || tokens[m.first - 1]!.norm === 'or')) {
+    const chained = roles[k - 1]!;
+    if (chained === 'location') return 'location';
+  }
+  if (before && m.first - before.last === 1 && roles[k - 1] === 'location') return 'location';
+  if (followedByVerb(tokens, mentions, k, lex)) return 'actor';
+  // A bare country is the state acting; a bare capital is the city.
+  return m.place.kind === 'country' ? 'actor' : 'location';
+}
+
+/** "tensions between Tehran and Jerusalem", "conflict between the front and Washington". */
+function betweenRelation(tokens: readonly Token[], first: number, lex: Lexicon): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - 8); i--) {
+    const t = tokens[i]!;
+    if (t.norm === 'between' || t.norm === 'betwen') {
+      const rel = tokens[i - 1];
+      const rel2 = tokens[i - 2];
+      const relation = (rel && lex.relationNouns.has(rel.norm)) || (rel2 && lex.relationNouns.has(rel2.norm));
+      const position = i === first - 1 || tokens[first - 1]!.norm === 'and';
+      return Boolean(relation && position);
+    }
+  }
+  return false;
+}
+
+/** The mention (or a coordination starting with it) is the subject of a verb. */
+function followedByVerb(tokens: readonly Token[], mentions: readonly RoleInput[], k: number, lex: Lexicon): boolean {
+  let i = mentions[k]!.last + 1;
+  // Skip "and Pakistan", ", Iraq and Syria".
+  for (let j = k + 1; j < mentions.length; j++) {
+    const m = mentions[j]!;
+    const gap = tokens.slice(i, m.first);
+    if (gap.length === 1 && (gap[0]!.norm === 'and' || gap[0]!.norm === 'or')) i = m.last + 1;
+    else if (gap.length === 0) i = m.last + 1;
+    else break;
+  }
+  for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
+    const t = tokens[i]!;
+    if (lex.agentVerbs.has(t.norm)) return true;
+    if (!lex.adverbs.has(t.norm)) return false;
+  }
+  return false;
+}
+
+function hasTriggerBefore(i: number, window: number, isTrigger: (i: number) => boolean): boolean {
+  for (let j = i; j >= Math.max(0, i - window); j--) if (isTrigger(j)) return true;
+  return false;
+}
