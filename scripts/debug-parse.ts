@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parseGazetteerJson } from '../src/core/gazetteer/validate.ts';
-import { PlaceIndex } from '../src/core/gazetteer/placeIndex.ts';
+import { loadIndex } from '../src/cli/loadGazetteer.ts';
 import { parseArticle } from '../src/core/parseArticle.ts';
-const [file, published] = process.argv.slice(2);
-const gaz = parseGazetteerJson(readFileSync('data/gazetteer.json', 'utf8'), 'data/gazetteer.json');
-const index = PlaceIndex.build(gaz);
+const [file, published, broad] = process.argv.slice(2);
+const index = loadIndex(undefined, broad !== 'curated');
 const r = parseArticle({ id: 'x', title: 't', published: published!, text: readFileSync(file!, 'utf8') }, index);
 for (const f of r.collection.features) {
   const p = f.properties;

@@ -46,7 +46,7 @@ export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon =
   const sentences: AnalysedSentence[] = raw.map(({ sentence, tokens, actors, places }) => {
     const attack = attackTokens(tokens, text, lex);
     const resolutions = places.map((p, k) => resolveMention(p, context, appositionCountry(places, k, tokens, text)));
-    const roles = classifyRoles(tokens, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false);
+    const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false);
     const resolved: ResolvedMention[] = places.map((p, k) => ({
       sentence: sentence.index, first: p.first, last: p.last, start: p.start, end: p.end, text: p.text,
       place: resolutions[k]!.place, confidence: resolutions[k]!.confidence, alternatives: resolutions[k]!.alternatives, role: roles[k]!,

@@ -63,9 +63,12 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
     if (dir === 'ago' || (dir === 'after' && /\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|some\s+)?$/i.test(before))) {
       // "three months ago" and "it comes three months after X": X lies that long before publication.
       push(start, start + m[0].length, { value: shift(anchor, unit, -amount), governsFollowing: dir === 'after' });
+    } else if (dir === 'after' || dir === 'before') {
+      // "on Tuesday, a day after the group struck ...": what follows happened a day before the
+      // date just given; resolved below against the sentence's preceding date.
+      push(start, start + m[0].length, { value: null, governsFollowing: true, anaphor: { unit, amount: dir === 'after' ? -amount : amount } });
     } else {
-      const sign = dir === 'later' || dir === 'after' ? 1 : -1;
-      push(start, start + m[0].length, { value: null, anaphor: { unit, amount: sign * amount } });
+      push(start, start + m[0].length, { value: null, anaphor: { unit, amount: dir === 'later' ? amount : -amount } });
     }
   }
 
@@ -100,7 +103,15 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
       push(r.index, r.index + r.text.length, { value });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "a day after" / "two weeks before" count from the sentence's preceding date, not the article's.
+  out.forEach((d, i) => {
+    if (!d.governsFollowing || d.value || !d.anaphor || 'same' in d.anaphor) return;
+    const previous = out.slice(0, i).reverse().find((p) => p.value)?.value ?? null;
+    d.value = resolveAnaphor(d.anaphor, previous);
+    delete d.anaphor;
+  });
+  return out;
 }
 
 /** Resolves an anaphoric expression against the article's previous date. */
@@ -184,7 +195,8 @@ function fromChrono(r: ChronoResult, anchor: Anchor, future: boolean): ResolvedD
     const weekday = c.get('weekday')!;
     const a = new Date(Date.UTC(anchor.year, anchor.month! - 1, anchor.day!));
     let delta = weekday - a.getUTCDay();
-    if (future) { if (delta <= 0) delta += 7; } else if (delta >= 0) delta -= 7;
+    // Past tense: the latest such weekday up to publication day ("on Sunday" in Sunday's paper is today).
+    if (future) { if (delta <= 0) delta += 7; } else if (delta > 0) delta -= 7;
     a.setUTCDate(a.getUTCDate() + delta);
     return { date: iso(a), precision: 'day' };
   }

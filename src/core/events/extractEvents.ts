@@ -7,9 +7,15 @@ import type { Anchor } from './published.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { AnalysedSentence, ArticleEvent, ResolvedMention } from './types.ts';
 import { extractPipelines } from './pipeline.ts';
+import { normalizeToken } from '../text/normalize.ts';
+import { distance, point } from '@turf/turf';
+
+function distanceKm(a: Place, b: Place): number {
+  return distance(point([a.lon, a.lat]), point([b.lon, b.lat]), { units: 'kilometers' });
+}
 
 /** How far (in words) an attack word reaches forward to the place it hits. */
-const TRIGGER_REACH = 25;
+const TRIGGER_REACH = 20;
 
 interface StrikeClaim {
   trigger: number;
@@ -44,10 +50,13 @@ export function extractEvents(sentences: readonly AnalysedSentence[], index: Pla
       const base = baseAt(s, m, index, lex);
       const place = base?.place ?? m.place;
       const claim = claimed.get(m);
+      const installation = base || INSTALLATION_KINDS.has(m.place.kind)
+        ? { operator: base?.operator ?? operatorBefore(s, m.first, lex) ?? place.operator ?? null, ...(base?.inferred ? { inferredAt: m.place } : {}) }
+        : undefined;
       if (claim && origin?.mention !== m) {
         const initiator = findInitiator(s, claim.trigger, previousStrike, lex);
         const target = findTarget(s, claim.trigger, m, initiator.actor, lex);
-        const date = eventDate(sentences, si, claim.trigger, anchor);
+        const date = eventDate(sentences, si, claim.trigger, anchor, lex);
         const actors = unique([initiator.actor, target, ...clauseActors(s, claim.trigger)].filter((a): a is string => Boolean(a)));
         const event: ArticleEvent = {
           kind: 'strike', mention: m, place, title: strikeTitle(initiator.actor, place, lex),
@@ -55,24 +64,46 @@ export function extractEvents(sentences: readonly AnalysedSentence[], index: Pla
           actor: initiator.actor, actors, target,
           origin: origin && origin.mention.place.id !== place.id ? [origin.mention.place.lon, origin.mention.place.lat] : null,
           confidence: round2(m.confidence * (initiator.actor ? 1 : 0.8) * (initiator.carried ? 0.85 : 1) * (base?.inferred ? 0.85 : 1)),
+          ...(installation ? { installation } : {}),
         };
         events.push(event);
-        if (!previousStrike || previousStrike.mention.sentence !== si) previousStrike = event;
+        if (event.actor && (!previousStrike || previousStrike.mention.sentence !== si)) previousStrike = event;
         continue;
       }
-      if (base || INSTALLATION_KINDS.has(m.place.kind)) {
-        const operator = base?.operator ?? operatorBefore(s, m.first, lex) ?? place.operator ?? null;
-        events.push({
-          kind: 'base', mention: m, place, title: baseTitle(operator, place, base?.inferred ? m.place : undefined, lex),
-          date: null, actor: operator, actors: operator ? [operator] : [], target: null, origin: null,
-          confidence: round2(m.confidence * (base?.inferred ? 0.85 : 1)),
-        });
+      if (installation) {
+        events.push({ ...placeEvent(m, place, null), installation, confidence: round2(m.confidence * (base?.inferred ? 0.85 : 1)) });
         continue;
       }
       events.push(placeEvent(m, m.place, placeDate(s, m)));
     }
   });
-  return mergeRepeats(events, lex);
+  return assignBases(mergeRepeats(events), lex);
+}
+
+/**
+ * Every military installation an article names gets one `base` feature: its first mention
+ * that is not a strike, or, when every mention is a strike, an extra feature beside the first.
+ */
+function assignBases(events: ArticleEvent[], lex: Lexicon): ArticleEvent[] {
+  const out = [...events];
+  const done = new Set<string>();
+  for (const e of events) {
+    if (!e.installation || done.has(e.place.id)) continue;
+    done.add(e.place.id);
+    const same = events.filter((o) => o.installation && o.place.id === e.place.id);
+    const quiet = same.find((o) => o.kind === 'place');
+    const host = quiet ?? same[0]!;
+    const { operator, inferredAt } = host.installation!;
+    const owner = operator ?? same.map((o) => o.installation!.operator ?? (o.kind === 'strike' ? o.target : null)).find(Boolean) ?? null;
+    const base: ArticleEvent = {
+      ...host, kind: 'base', title: baseTitle(owner, host.place, inferredAt, lex), date: null,
+      actor: owner, actors: owner ? [owner] : [], target: null, origin: null,
+      ...(quiet ? {} : { extraBase: true }),
+    };
+    if (quiet) out[out.indexOf(quiet)] = base;
+    else out.push(base);
+  }
+  return out;
 }
 
 /** A plain `place` event for a mention. */
@@ -86,25 +117,49 @@ export function placeEvent(m: ResolvedMention, place: Place, date: ResolvedDate 
 /** Which location mentions each attack word claims as its target. */
 function claimStrikes(s: AnalysedSentence, lex: Lexicon): StrikeClaim[] {
   const claims = new Map<number, StrikeClaim>();
-  const locations = s.places.filter((m) => m.role === 'location');
-  for (const m of locations) {
-    if (s.tokens[m.first - 1]?.norm === 'from') continue;
-    const trigger = nearestTriggerBefore(s, m.first) ?? passiveTriggerAfter(s, m.last, lex);
-    if (trigger === undefined) continue;
-    const claim = claims.get(trigger);
-    if (!claim) {
-      claims.set(trigger, { trigger, mentions: [m] });
+  let lastClaim: StrikeClaim | undefined;
+  for (const m of s.places) {
+    if (m.role !== 'location' || afterFrom(s, m) || describesPeople(s, m, lex) || possessiveContainer(s, m)) continue;
+    // A location coordinated with the previous target shares its attack ("Iraq and Syria").
+    const previous = lastClaim?.mentions[lastClaim.mentions.length - 1];
+    if (lastClaim && previous && coordinated(s, previous, m) && !contains(m.place, previous.place)) {
+      lastClaim.mentions.push(m);
       continue;
     }
-    const last = claim.mentions[claim.mentions.length - 1]!;
-    if (coordinated(s, last, m) && !contains(m.place, last.place)) claim.mentions.push(m);
+    const trigger = nearestTriggerBefore(s, m.first) ?? passiveTriggerAfter(s, m.last, lex);
+    if (trigger === undefined || isGeneric(s, trigger, lex) || claims.has(trigger)) continue;
+    lastClaim = { trigger, mentions: [m] };
+    claims.set(trigger, lastClaim);
   }
   return [...claims.values()];
 }
 
+/** The nearest attack word before a location, in the same clause. */
 function nearestTriggerBefore(s: AnalysedSentence, first: number): number | undefined {
-  for (let i = first - 1; i >= Math.max(0, first - TRIGGER_REACH); i--) if (s.attack[i]) return i;
+  for (let i = first - 1; i >= Math.max(0, first - TRIGGER_REACH) && s.clause[i] === s.clause[first]; i--) if (s.attack[i]) return i;
   return undefined;
+}
+
+/** "away from the Bab el-Mandeb", "fired from Yemen": a starting point, not a target. */
+function afterFrom(s: AnalysedSentence, m: ResolvedMention): boolean {
+  const prev = s.tokens[m.first - 1];
+  return prev?.norm === 'from' || (prev?.norm === 'the' && s.tokens[m.first - 2]?.norm === 'from');
+}
+
+/** "Iran's Sistan-Balochistan province": Iran only locates what follows. */
+function possessiveContainer(s: AnalysedSentence, m: ResolvedMention): boolean {
+  return Boolean(s.tokens[m.last + 1]?.possessive) && s.places.some((p) => p.first === m.last + 2);
+}
+
+/** "in solidarity with Palestinians in Gaza": the place qualifies a relation, not a target. */
+function describesPeople(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (lex.nonLocativeHeads.has(s.tokens[i]!.norm)) return true;
+  return false;
+}
+
+/** "Israel rarely comments on individual strikes in Syria": a habit, not an event. */
+function isGeneric(s: AnalysedSentence, trigger: number, lex: Lexicon): boolean {
+  return s.tokens.some((t, i) => i < trigger && s.clause[i] === s.clause[trigger] && lex.genericMarkers.has(t.norm));
 }
 
 /** "Isfahan was hit", "Erbil came under attack". */
@@ -118,25 +173,49 @@ function passiveTriggerAfter(s: AnalysedSentence, last: number, lex: Lexicon): n
   return undefined;
 }
 
-/** Two locations are coordinated: "Iraq and Syria", "Ein al-Asad ... and a US airbase in Erbil". */
+/**
+ * Two locations are coordinated: "Iraq and Syria", "near Al-Qaim in Iraq's Anbar province and
+ * around Al-Bukamal" (containers of the first are skipped), "Ein al-Asad ... and a US
+ * airbase in Erbil".
+ */
 function coordinated(s: AnalysedSentence, a: ResolvedMention, b: ResolvedMention): boolean {
-  const gap = s.tokens.slice(a.last + 1, b.first);
+  const containers = s.places.filter((p) => p.first > a.last && p.last < b.first && contains(p.place, a.place));
+  const inContainer = (i: number) => containers.some((c) => c.first <= i && i <= c.last);
+  const gap = s.tokens.slice(a.last + 1, b.first)
+    .filter((t, k) => {
+      const i = a.last + 1 + k;
+      // Skip the container itself, its "in", and a possessive between containers ("in Iraq's Anbar").
+      return !inContainer(i) && !(t.possessive && inContainer(i - 1)) && !((t.norm === 'in' || t.norm === 'of') && inContainer(i + 1));
+    })
+    .map((t) => t.norm);
   if (gap.length === 0) return true;
-  const and = gap.findIndex((t) => t.norm === 'and');
-  if (and < 0) return false;
-  const rest = gap.length - and - 1;
-  if (rest === 0) return true;
+  if (gap[0] === 'and' && gap.length <= 2 && (gap.length === 1 || COORDINATION_LINKS.has(gap[1]!))) return true;
   // "... and a US operated airbase in Erbil": the coordinated noun phrase is a base.
+  const raw = s.tokens.slice(a.last + 1, b.first).map((t) => t.norm);
+  const and = raw.lastIndexOf('and');
+  if (and < 0 || raw.length - and - 1 > 6) return false;
   const andIndex = a.last + 1 + and;
-  return rest <= 6 && s.baseNouns.some((r) => r.first > andIndex && r.last < b.first);
+  return s.baseNouns.some((r) => r.first > andIndex && r.last === b.first - 2);
 }
 
-/** `outer` contains `inner`: its country, or its listed parent. */
+/**
+ * `outer` contains `inner`: its country, its listed parent, or a coarser place within a few
+ * kilometres ("Dahiyeh, Beirut's southern suburbs").
+ */
 function contains(outer: Place, inner: Place): boolean {
   if (outer.id === inner.id) return true;
   if (outer.kind === 'country' && outer.country === inner.country) return true;
-  return inner.parent === outer.id;
+  if (inner.parent === outer.id) return true;
+  const coarser = PRECISION_RANK[outer.precision] >= PRECISION_RANK[inner.precision];
+  if (coarser && distanceKm(outer, inner) < 15) return true;
+  // "northern Iraq", "southern Lebanon": a region of the same country around the place.
+  return outer.precision === 'region' && outer.country === inner.country && inner.precision !== 'region' && distanceKm(outer, inner) < 250;
 }
+
+const PRECISION_RANK = { site: 0, city: 1, region: 2, country: 3 } as const;
+
+/** Words allowed after "and" in a coordination of places, normalised like tokens. */
+const COORDINATION_LINKS = new Set(['the', 'a', 'an', 'near', 'around', 'in', 'at', 'on', 'outside'].map(normalizeToken));
 
 /** The strike is launched from a named place: "missiles fired from Yemen". */
 function findOrigin(s: AnalysedSentence, lex: Lexicon): { mention: ResolvedMention } | undefined {
@@ -160,25 +239,102 @@ function isUsableActor(s: AnalysedSentence, a: ActorMention): boolean {
 }
 
 /**
+ * Whether an actor mention can be the initiator: not a place adjective ("the Israeli port
+ * city"), not a victim ("American soldiers were killed"), and not a mere speaker ("the Israeli
+ * military said most rockets fell"), unless the speaker refers to itself ("Hezbollah said it fired").
+ */
+function canInitiate(s: AnalysedSentence, a: ActorMention, t: number, lex: Lexicon): boolean {
+  if (!isUsableActor(s, a)) return false;
+  const after = s.tokens.slice(a.last + 1, a.last + 7);
+  const next = after[0];
+  if (a.demonym && next && lex.placeNouns.has(next.norm)) return false;
+  // The operator of a base ("a US outpost", "a US operated airbase") is not its attacker.
+  if (next && (lex.operatorWords.has(next.norm) || s.baseNouns.some((r) => r.first <= a.last + 2 && r.first > a.last))) return false;
+  if (isPassiveSubject(s, a, lex)) return false;
+  const speech = after.findIndex((tok) => lex.speechVerbs.has(tok.norm));
+  if (speech >= 0 && after.slice(0, speech).every((tok) => !lex.agentVerbs.has(tok.norm)) && a.last + 1 + speech < t) {
+    const verb = a.last + 1 + speech;
+    // The speaker refers to itself right after the verb or as the subject of the attack's clause.
+    let selfReference = false;
+    for (let i = verb + 1; i < t && !selfReference; i++) {
+      if (i > verb + 8 && s.clause[i] !== s.clause[t]) continue;
+      const tok = s.tokens[i]!;
+      selfReference = Boolean(lex.pronouns.get(tok.norm) || lex.pronouns.get(`${tok.norm} ${s.tokens[i + 1]?.norm ?? ''}`));
+    }
+    if (!selfReference) return false;
+  }
+  // "air defences intercepted several missiles": the interceptor is not who fired them.
+  for (let i = a.last + 1; i < t; i++) if (lex.interceptVerbs.has(s.tokens[i]!.norm)) return false;
+  return true;
+}
+
+/** "Three American soldiers were killed", "US forces in Iraq have been attacked", "US soldiers killed". */
+function isPassiveSubject(s: AnalysedSentence, a: ActorMention, lex: Lexicon): boolean {
+  const next = s.tokens[a.last + 1];
+  const after = s.tokens[a.last + 2];
+  if (next && lex.victimNouns.has(next.norm) && after && lex.victimVerbs.has(after.norm)) return true;
+  for (let i = a.last + 1; i < Math.min(s.tokens.length - 1, a.last + 9); i++) {
+    const t = s.tokens[i]!;
+    if (lex.beAux.has(t.norm)) {
+      const participle = s.tokens[i + 1]!;
+      const p = lex.beAux.has(participle.norm) ? s.tokens[i + 2] : participle;
+      return Boolean(p && (lex.victimVerbs.has(p.norm) || lex.attackVerbs.has(p.norm)));
+    }
+    if (lex.agentVerbs.has(t.norm) && !/^(?:has|have|had)$/.test(t.norm)) return false;
+  }
+  return false;
+}
+
+/**
  * The initiator of the attack at token `t`: an actor modifying the attack noun ("Israeli
  * missile attack", "Iran's retaliatory measure by attacking"), else the nearest actor before
  * it in its clause, else in the sentence, else the previous sentence's strike initiator.
  */
 function findInitiator(s: AnalysedSentence, t: number, previous: ArticleEvent | undefined, lex: Lexicon): Initiator {
-  const before = s.actors.filter((a) => a.last < t && isUsableActor(s, a));
-  const modifier = before.filter((a) => {
+  const capable = s.actors.filter((a) => a.last < t && canInitiate(s, a, t, lex));
+  const modifiers = capable.filter((a) => {
     const gap = s.tokens.slice(a.last + 1, t);
     return gap.length <= 5 && gap.every((g) => !lex.agentVerbs.has(g.norm) && (g.norm === 'by' || !lex.locationPrepositions.has(g.norm)));
-  }).pop();
-  if (modifier) return { actor: modifier.actor.name, carried: false };
-  const inClause = before.filter((a) => s.clause[a.first] === s.clause[t]).pop();
+  });
+  if (modifiers.length) return { actor: firstOfCoordination(s, modifiers).actor.name, carried: false };
+  const inClause = capable.filter((a) => s.clause[a.first] === s.clause[t]).pop();
   if (inClause) return { actor: inClause.actor.name, carried: false };
-  const inSentence = before.pop();
-  if (inSentence) return { actor: inSentence.actor.name, carried: false };
+  // Reach back into earlier clauses only through a relative clause ("a missile that hit") or
+  // a pronoun subject ("the same week it attacked", "a day after the group struck").
+  const continues = continuesSubject(s, t, lex);
+  if (continues) {
+    const clause = s.clause[t]!;
+    const earlier = capable.filter((a) => continues === 'pronoun' || s.clause[a.first] === clause - 1).pop();
+    if (earlier) return { actor: earlier.actor.name, carried: false };
+  }
   const after = s.actors.find((a) => a.first > t && !a.demonym && s.tokens[a.first - 1]?.norm === 'by');
   if (after) return { actor: after.actor.name, carried: false };
-  if (previous && previous.mention.sentence === s.sentence.index - 1 && previous.actor) return { actor: previous.actor, carried: true };
+  // A sentence with no actor of its own continues the previous one ("A view shows missiles ...").
+  const anyCapable = s.actors.some((a) => canInitiate(s, a, s.tokens.length, lex));
+  if (!anyCapable && previous && previous.mention.sentence >= s.sentence.index - 1 && previous.actor) return { actor: previous.actor, carried: true };
   return { actor: null, carried: false };
+}
+
+/** How the attack's clause continues an earlier subject: through a pronoun, a relative clause, or not. */
+function continuesSubject(s: AnalysedSentence, t: number, lex: Lexicon): 'pronoun' | 'relative' | null {
+  const start = s.clause.indexOf(s.clause[t]!);
+  for (let i = start; i < t; i++) {
+    const tok = s.tokens[i]!;
+    if (lex.pronouns.get(tok.norm) || lex.pronouns.get(`${tok.norm} ${s.tokens[i + 1]?.norm ?? ''}`)) return 'pronoun';
+  }
+  if (start > 0 && /^(?:that|which)$/.test(s.tokens[start]!.norm) && !lex.speechVerbs.has(s.tokens[start - 1]!.norm)) return 'relative';
+  return null;
+}
+
+/** "American and British warplanes": the first of coordinated modifiers leads. */
+function firstOfCoordination(s: AnalysedSentence, modifiers: ActorMention[]): ActorMention {
+  let k = modifiers.length - 1;
+  while (k > 0) {
+    const gap = s.tokens.slice(modifiers[k - 1]!.last + 1, modifiers[k]!.first);
+    if (gap.length <= 1 && gap.every((g) => g.norm === 'and' || g.norm === 'or')) k--;
+    else break;
+  }
+  return modifiers[k]!;
 }
 
 /** The target: an actor between the attack word and the place ("on an Iranian consulate"), or the struck country. */
@@ -206,14 +362,14 @@ function clauseActors(s: AnalysedSentence, t: number): string[] {
  * else another date of the sentence at no better than month precision, else the previous
  * sentence's explicit date. Past events never fall after the publication date.
  */
-function eventDate(sentences: readonly AnalysedSentence[], si: number, t: number, anchor: Anchor): ResolvedDate | null {
+function eventDate(sentences: readonly AnalysedSentence[], si: number, t: number, anchor: Anchor, lex: Lexicon): ResolvedDate | null {
   const s = sentences[si]!;
-  const value = pickDate(s, t) ?? inherited(sentences, si);
+  const value = pickDate(s, t, lex) ?? inherited(sentences, si);
   if (!value) return null;
   return value.date > anchorEnd(anchor) && !futureClause(s, t) ? null : value;
 }
 
-function pickDate(s: AnalysedSentence, t: number): ResolvedDate | null {
+function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | null {
   const dated = s.dates.filter((d) => d.value);
   if (!dated.length) return null;
   const tokenOf = (offset: number) => {
@@ -221,7 +377,12 @@ function pickDate(s: AnalysedSentence, t: number): ResolvedDate | null {
     return i < 0 ? s.tokens.length - 1 : i;
   };
   const withToken = dated.map((d) => ({ d, i: tokenOf(d.start) }));
-  const sameClause = withToken.filter((x) => s.clause[x.i] === s.clause[t]);
+  const clauses = new Set([s.clause[t]]);
+  // "an air strike on Friday that hit ...": a relative clause shares its antecedent's date;
+  // "said on Tuesday that they fired ..." (after a speech verb) does not.
+  const clauseStart = s.clause.indexOf(s.clause[t]!);
+  if (clauseStart > 0 && /^(?:that|which)$/.test(s.tokens[clauseStart]!.norm) && !lex.speechVerbs.has(s.tokens[clauseStart - 1]!.norm)) clauses.add(s.clause[clauseStart - 1]);
+  const sameClause = withToken.filter((x) => clauses.has(s.clause[x.i]));
   if (sameClause.length) return sameClause.sort((a, b) => Math.abs(a.i - t) - Math.abs(b.i - t))[0]!.d.value;
   const initial = withToken.find((x) => x.i <= 3 && /,/.test(s.sentence.text.slice(x.d.end - s.sentence.start, x.d.end - s.sentence.start + 2)));
   if (initial) return initial.d.value;
@@ -235,8 +396,8 @@ function pickDate(s: AnalysedSentence, t: number): ResolvedDate | null {
 function inherited(sentences: readonly AnalysedSentence[], si: number): ResolvedDate | null {
   const prev = sentences[si - 1];
   if (!prev) return null;
-  const dated = prev.dates.filter((d) => d.value);
-  return dated.length ? dated[dated.length - 1]!.value : null;
+  // The main clause usually comes first: "on Tuesday, a day after ..." carries Tuesday.
+  return prev.dates.find((d) => d.value)?.value ?? null;
 }
 
 function futureClause(s: AnalysedSentence, t: number): boolean {
@@ -294,18 +455,16 @@ function baseTitle(operator: string | null, place: Place, inferredAt: Place | un
 
 /**
  * Repeated mentions of one strike (same place, same or unknown initiator, compatible dates)
- * become one event: the best-dated mention keeps the strike; the first other mention of an
- * installation becomes its base; the rest become places.
+ * become one event: the best-dated mention keeps the strike, the others become places.
  */
-function mergeRepeats(events: ArticleEvent[], lex: Lexicon): ArticleEvent[] {
-  const strikes = events.filter((e) => e.kind === 'strike');
-  const demoted = new Map<ArticleEvent, ArticleEvent>();
+function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
   const groups: ArticleEvent[][] = [];
-  for (const e of strikes) {
+  for (const e of events.filter((x) => x.kind === 'strike')) {
     const group = groups.find((g) => g.every((o) => o.place.id === e.place.id && (o.actor === e.actor || !o.actor || !e.actor) && compatibleDates(o.date, e.date)));
     if (group) group.push(e);
     else groups.push([e]);
   }
+  const demoted = new Set<ArticleEvent>();
   for (const group of groups) {
     if (group.length < 2) continue;
     const best = [...group].sort((a, b) => datedness(a) - datedness(b) || a.mention.start - b.mention.start)[0]!;
@@ -313,29 +472,11 @@ function mergeRepeats(events: ArticleEvent[], lex: Lexicon): ArticleEvent[] {
     best.actors = unique(group.flatMap((e) => [best.actor, ...e.actors]).filter((a): a is string => Boolean(a)));
     best.target ??= group.find((e) => e.target)?.target ?? null;
     best.origin ??= group.find((e) => e.origin)?.origin ?? null;
-    for (const e of group) if (e !== best) demoted.set(e, best);
+    for (const e of group) if (e !== best) demoted.add(e);
   }
-  const basePlaces = new Set(events.filter((e) => e.kind === 'base').map((e) => e.place.id));
-  const out: ArticleEvent[] = [];
-  for (const e of events) {
-    const into = demoted.get(e);
-    if (!into) { out.push(e); continue; }
-    if (INSTALLATION_KINDS.has(e.place.kind) && !basePlaces.has(e.place.id)) {
-      basePlaces.add(e.place.id);
-      const operator = e.target ?? e.place.operator ?? null;
-      out.push({ ...e, kind: 'base', title: baseTitle(operator, e.place, undefined, lex), date: null, actor: operator, actors: operator ? [operator] : [], target: null, origin: null });
-    } else {
-      out.push({ ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence });
-    }
-  }
-  // Only one base feature per installation: later mentions are places.
-  const seenBase = new Set<string>();
-  return out.map((e) => {
-    if (e.kind !== 'base') return e;
-    if (seenBase.has(e.place.id)) return placeEvent(e.mention, e.place, null);
-    seenBase.add(e.place.id);
-    return e;
-  });
+  return events.map((e) => (demoted.has(e)
+    ? { ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) }
+    : e));
 }
 
 function datedness(e: ArticleEvent): number {

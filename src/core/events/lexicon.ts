@@ -45,6 +45,16 @@ export interface Lexicon {
   clauseMarkers: PhraseTable<true>;
   futureMarkers: PhraseTable<true>;
   originVerbs: Set<string>;
+  sourceNouns: Set<string>;
+  speechVerbs: Set<string>;
+  pronouns: PhraseTable<true>;
+  victimNouns: Set<string>;
+  victimVerbs: Set<string>;
+  interceptVerbs: Set<string>;
+  genericMarkers: Set<string>;
+  nonLocativeHeads: Set<string>;
+  beAux: Set<string>;
+  operatorWords: Set<string>;
 }
 
 type LexiconData = typeof data;
@@ -92,6 +102,16 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     clauseMarkers: phrases(source.clauseMarkers),
     futureMarkers: phrases(source.futureMarkers),
     originVerbs: words(source.originVerbs),
+    sourceNouns: words(source.sourceNouns),
+    speechVerbs: words(source.speechVerbs),
+    pronouns: phrases(source.pronouns),
+    victimNouns: words(source.victimNouns),
+    victimVerbs: words(source.victimVerbs),
+    interceptVerbs: words(source.interceptVerbs),
+    genericMarkers: words(source.genericMarkers),
+    nonLocativeHeads: words(source.nonLocativeHeads),
+    beAux: words(source.beAux),
+    operatorWords: words(source.operatorWords),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokens.ts';
 import { scanPhrases } from '../text/phraseTable.ts';
 import type { Lexicon } from './lexicon.ts';
+import { normalizeToken } from '../text/normalize.ts';
 
 /**
  * Marks the tokens that signal an attack: verbs ("fired", "struck"), nouns ("airstrike",
@@ -22,7 +23,7 @@ export function attackTokens(tokens: readonly Token[], text: string, lex: Lexico
       const next = tokens[i + 1];
       const prev = tokens[i - 1];
       const modifies = next && lex.weaponModifiers.has(next.norm);
-      const anti = prev && /^(?:anti|counter)$/.test(prev.norm);
+      const anti = prev && (prev.norm === 'anti' || prev.norm === normalizeToken('counter'));
       out[i] = !modifies && !anti;
     }
   });

@@ -52,4 +52,8 @@ export interface ArticleEvent {
   line?: [number, number][];
   status?: 'built' | 'planned';
   lengthKm?: number;
+  /** Set on mentions of a military installation: who runs it, and the town when the base itself is unnamed. */
+  installation?: { operator: string | null; inferredAt?: Place };
+  /** A base feature added beside a strike mention, for an installation every mention of which is struck. */
+  extraBase?: boolean;
 }

@@ -17,6 +17,7 @@ export function toFeatureCollection(article: Article, events: readonly ArticleEv
     .map((e): NewsmapFeature => {
       let id = `${article.id}:${e.mention.start}-${e.mention.end}`;
       if (e.kind === 'pipeline') id += `:${e.status}`;
+      if (e.extraBase) id += ':base';
       for (let n = 2; ids.has(id); n++) id = `${article.id}:${e.mention.start}-${e.mention.end}:${n}`;
       ids.add(id);
       const geometry: NewsmapFeature['geometry'] = e.line

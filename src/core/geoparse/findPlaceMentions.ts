@@ -32,14 +32,23 @@ export function findPlaceMentions(tokens: readonly Token[], text: string, index:
   for (const m of scanPhrases(tokens, text, index.names)) {
     const words = tokens.slice(m.first, m.last + 1).filter((t) => !t.article);
     if (!words.some((t) => t.capitalized)) continue;
-    if (m.values.every((p) => p.layer === 'broad')) {
+    let candidates: readonly Place[] = m.values;
+    // Written in capitals ("SANA", "UK"): an acronym, which only a country's short name can be.
+    if (words.length === 1 && /^[A-Z]{2,}$/.test(words[0]!.raw)) {
+      candidates = candidates.filter((p) => p.kind === 'country');
+      if (!candidates.length) continue;
+    }
+    if (candidates.every((p) => p.layer === 'broad')) {
       if (!acceptBroad(tokens, text, m.first, m.last, words, lexicon)) continue;
     } else if (!words[0]!.capitalized && words.length === 1) {
       continue;
     }
-    const start = tokens[m.first]!.start;
+    // "Al-Qaim", "Al Asad": a capitalised article belongs to the name as written.
+    const article = tokens[m.first - 1];
+    const first = article && article.article && article.capitalized && joined(text, article, tokens[m.first]!) ? m.first - 1 : m.first;
+    const start = tokens[first]!.start;
     const end = tokens[m.last]!.end;
-    out.push({ first: m.first, last: m.last, start, end, text: text.slice(start, end), candidates: m.values });
+    out.push({ first, last: m.last, start, end, text: text.slice(start, end), candidates });
   }
   return out;
 }
@@ -55,7 +64,7 @@ function acceptBroad(tokens: readonly Token[], text: string, first: number, last
   const nextInRun = next && joined(text, tokens[last]!, next) && next.capitalized;
   if (prevInRun || nextInRun) return false;
   // A locative cue before it, or an apposition after it ("Saravan, Iran").
-  if (prev && (lexicon.locationPrepositions.has(prev.norm) || lexicon.locationVerbs.has(prev.norm) || prev.possessive)) return true;
+  if (prev && (lexicon.locationPrepositions.has(prev.norm) || prev.possessive)) return true;
   const beforePrev = tokens[first - 2];
   if (prev && prev.norm === 'of' && beforePrev && lexicon.placeNouns.has(beforePrev.norm)) return true;
   if (next && text.slice(tokens[last]!.end, next.start).trim() === ',' && next.capitalized) return true;

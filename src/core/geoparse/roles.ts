@@ -32,7 +32,7 @@ export function actorOfPlace(place: Place, lexicon: Lexicon): ActorEntry | undef
  * @example
  * classifyRoles(tokenize('Tehran carried out the attacks in Pakistan'), ...) // ['actor', 'location']
  */
-export function classifyRoles(tokens: readonly Token[], mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean): Role[] {
+export function classifyRoles(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean): Role[] {
   const roles: Role[] = [];
   mentions.forEach((m, k) => {
     const actor = actorOfPlace(m.place, lexicon);
@@ -40,18 +40,33 @@ export function classifyRoles(tokens: readonly Token[], mentions: readonly RoleI
       roles.push('location');
       return;
     }
-    roles.push(roleOf(tokens, mentions, roles, k, lexicon, isTrigger));
+    roles.push(roleOf(tokens, text, mentions, roles, k, lexicon, isTrigger));
   });
   return roles;
 }
 
-function roleOf(tokens: readonly Token[], mentions: readonly RoleInput[], roles: readonly Role[], k: number, lex: Lexicon, isTrigger: (i: number) => boolean): Role {
+function roleOf(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], roles: readonly Role[], k: number, lex: Lexicon, isTrigger: (i: number) => boolean): Role {
   const m = mentions[k]!;
   const prev = tokens[m.first - 1];
   const next = tokens[m.last + 1];
-  if (next?.possessive) return 'actor';
+  if (next?.possessive) {
+    // "Beirut's southern suburbs" is a location; "Pakistan's Foreign Ministry" is the state.
+    // "Iraq's Anbar province" names the container of a place: a location too.
+    const head = tokens.slice(m.last + 2, m.last + 4);
+    const nextMention = mentions[k + 1];
+    if (nextMention && nextMention.first === m.last + 2) return 'location';
+    return head.some((t) => lex.placeNouns.has(t.norm)) ? 'location' : 'actor';
+  }
+  // An acronym used as a modifier: "the UK Maritime Trade Operations agency".
+  const afterNext = tokens[m.last + 1];
+  if (isAcronym(tokens, m) && afterNext && afterNext.capitalized && afterNext.start - tokens[m.last]!.end === 1) return 'actor';
   if (betweenRelation(tokens, m.first, lex)) return 'actor';
   if (prev) {
+    // "ships linked to Israel", "fines to Iran", "solidarity with Gaza": not where anything is.
+    const head = tokens[m.first - (prev.norm === 'the' ? 3 : 2)];
+    if (head && lex.nonLocativeHeads.has(head.norm) && (lex.locationPrepositions.has(prev.norm) || prev.norm === 'with' || prev.norm === 'the')) return 'actor';
+    // "a mistake by Washington": the agent.
+    if (prev.norm === 'by') return 'actor';
     if (prev.norm === 'against') return hasTriggerBefore(m.first - 1, 5, isTrigger) ? 'location' : 'actor';
     if (prev.norm === 'with') return tokens[m.first - 2]?.norm.startsWith('border') ? 'location' : 'actor';
     if (lex.locationPrepositions.has(prev.norm) || lex.locationVerbs.has(prev.norm)) return 'location';
@@ -64,7 +79,7 @@ function roleOf(tokens: readonly Token[], mentions: readonly RoleInput[], roles:
     if (chained === 'location') return 'location';
   }
   if (before && m.first - before.last === 1 && roles[k - 1] === 'location') return 'location';
-  if (followedByVerb(tokens, mentions, k, lex)) return 'actor';
+  if (followedByVerb(tokens, text, mentions, k, lex)) return 'actor';
   // A bare country is the state acting; a bare capital is the city.
   return m.place.kind === 'country' ? 'actor' : 'location';
 }
@@ -85,8 +100,11 @@ function betweenRelation(tokens: readonly Token[], first: number, lex: Lexicon):
 }
 
 /** The mention (or a coordination starting with it) is the subject of a verb. */
-function followedByVerb(tokens: readonly Token[], mentions: readonly RoleInput[], k: number, lex: Lexicon): boolean {
+function followedByVerb(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], k: number, lex: Lexicon): boolean {
   let i = mentions[k]!.last + 1;
+  // "Riyadh, which has held talks ..., called on": a subject with a relative clause.
+  const next = tokens[i];
+  if (next && /^(?:which|who)$/.test(next.norm) && text.slice(tokens[i - 1]!.end, next.start).includes(',')) return true;
   // Skip "and Pakistan", ", Iraq and Syria".
   for (let j = k + 1; j < mentions.length; j++) {
     const m = mentions[j]!;
@@ -98,6 +116,8 @@ function followedByVerb(tokens: readonly Token[], mentions: readonly RoleInput[]
   for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
     const t = tokens[i]!;
     if (lex.agentVerbs.has(t.norm)) return true;
+    // An unlisted past-tense verb: "Moscow requested", "Ankara rebuffed".
+    if (!t.capitalized && /[a-z]{2}ed$/.test(t.raw)) return true;
     if (!lex.adverbs.has(t.norm)) return false;
   }
   return false;
@@ -107,3 +127,8 @@ function hasTriggerBefore(i: number, window: number, isTrigger: (i: number) => b
   for (let j = i; j >= Math.max(0, i - window); j--) if (isTrigger(j)) return true;
   return false;
 }
+
+function isAcronym(tokens: readonly Token[], m: RoleInput): boolean {
+  return m.first === m.last && /^[A-Z]{2,5}$/.test(tokens[m.first]!.raw);
+}
+

@@ -1,0 +1,3 @@
+export * from './filterState.ts';
+export * from './urlState.ts';
+export * from './timeline.ts';

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { EVENT_KINDS, type NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import type { FilterState } from '../../../src/core/filter/filterState.ts';
+
+export const ACTORS = ['Iran', 'Israel', 'United States', 'Pakistan', 'Hezbollah'];
+
+const day = fc
+  .date({ min: new Date('2013-01-01T00:00:00Z'), max: new Date('2024-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+const coord = fc.tuple(fc.double({ min: 30, max: 70, noNaN: true }), fc.double({ min: 12, max: 40, noNaN: true }));
+
+export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
+  .record({
+    n: fc.nat(1_000_000),
+    kind: fc.constantFrom(...EVENT_KINDS),
+    date: fc.option(day, { nil: null }),
+    actors: fc.uniqueArray(fc.constantFrom(...ACTORS), { maxLength: 3 }),
+    title: fc.string({ maxLength: 20 }),
+    quote: fc.string({ maxLength: 40 }),
+    point: coord,
+    line: fc.array(coord, { minLength: 2, maxLength: 4 }),
+    origin: fc.option(coord, { nil: null }),
+  })
+  .map((r): NewsmapFeature => ({
+    type: 'Feature',
+    id: `a:${r.n}`,
+    geometry: r.kind === 'pipeline' ? { type: 'LineString', coordinates: r.line } : { type: 'Point', coordinates: r.point },
+    properties: {
+      kind: r.kind,
+      title: r.title,
+      date: r.date,
+      date_precision: r.date === null ? null : 'day',
+      actor: r.actors[0] ?? null,
+      actors: r.actors,
+      target: r.actors[1] ?? null,
+      origin: r.kind === 'strike' ? r.origin : null,
+      place_id: 'p',
+      place_name: 'Somewhere',
+      country: 'IR',
+      geo_precision: 'city',
+      mention: 'x',
+      span: [0, 1],
+      quote: r.quote,
+      article_id: 'a',
+      article_title: 'An article',
+      published: '2024-04-21',
+      confidence: 0.5,
+    },
+  }));
+
+/** Unique ids, like a real corpus. */
+export const corpusArb = fc.uniqueArray(featureArb, { selector: (f) => f.id, maxLength: 40 });
+
+export const filterArb: fc.Arbitrary<FilterState> = fc.record({
+  from: fc.option(day, { nil: null }),
+  to: fc.option(day, { nil: null }),
+  actors: fc.option(fc.uniqueArray(fc.constantFrom(...ACTORS), { minLength: 1 }), { nil: null }),
+  kinds: fc.uniqueArray(fc.constantFrom(...EVENT_KINDS)).map((ks) => EVENT_KINDS.filter((k) => ks.includes(k))),
+  q: fc.oneof(fc.constant(''), fc.string({ maxLength: 3 })),
+});

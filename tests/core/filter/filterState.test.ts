@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyFilter, countActors, DEFAULT_FILTER, type FilterState } from '../../../src/core/filter/filterState.ts';
+import { exportGeoJSON, toExportCollection } from '../../../src/core/export/geojson.ts';
+import type { NewsmapCollection, NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
+
+const ids = (fs: NewsmapFeature[]) => fs.map((f) => f.id);
+
+describe('applyFilter', () => {
+  it('is idempotent', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      const once = applyFilter(corpus, filter);
+      expect(ids(applyFilter(once, filter))).toEqual(ids(once));
+    }));
+  });
+
+  it('commutes with export: filter-then-export equals export-then-filter', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      const filterThenExport = exportGeoJSON(applyFilter(corpus, filter));
+      const reimported = (JSON.parse(exportGeoJSON(corpus)) as NewsmapCollection).features;
+      const exportThenFilter = JSON.stringify(toExportCollection(applyFilter(reimported, filter)), null, 1);
+      expect(exportThenFilter).toBe(filterThenExport);
+    }));
+  });
+
+  it('returns a subset, in the original order', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      const out = ids(applyFilter(corpus, filter));
+      const order = ids(corpus).filter((id) => out.includes(id));
+      expect(out).toEqual(order);
+    }));
+  });
+
+  it('the default filter keeps everything', () => {
+    fc.assert(fc.property(corpusArb, (corpus) => {
+      expect(applyFilter(corpus, DEFAULT_FILTER)).toHaveLength(corpus.length);
+    }));
+  });
+
+  it('never hides undated features with a date range', () => {
+    fc.assert(fc.property(featureArb, filterArb, (f, filter) => {
+      const undated: NewsmapFeature = { ...f, properties: { ...f.properties, date: null, date_precision: null } };
+      const dateOnly: FilterState = { ...DEFAULT_FILTER, from: filter.from, to: filter.to };
+      expect(applyFilter([undated], dateOnly)).toHaveLength(1);
+    }));
+  });
+
+  it('keeps dated features inside [from, to] only (inclusive)', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      for (const f of applyFilter(corpus, { ...DEFAULT_FILTER, from: filter.from, to: filter.to })) {
+        const d = f.properties.date;
+        if (d === null) continue;
+        if (filter.from) expect(d >= filter.from).toBe(true);
+        if (filter.to) expect(d <= filter.to).toBe(true);
+      }
+    }));
+  });
+
+  it('actor filter reads properties.actors (any of the ticked actors)', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      if (filter.actors === null) return;
+      const wanted = new Set(filter.actors);
+      for (const f of applyFilter(corpus, { ...DEFAULT_FILTER, actors: filter.actors })) {
+        expect(f.properties.actors.some((a) => wanted.has(a))).toBe(true);
+      }
+    }));
+  });
+
+  it('searches titles and quotes case-insensitively', () => {
+    const [f] = fc.sample(featureArb, 1) as [NewsmapFeature];
+    const g: NewsmapFeature = { ...f, properties: { ...f.properties, title: 'Strike near ISFAHAN', quote: 'q' } };
+    expect(applyFilter([g], { ...DEFAULT_FILTER, q: 'isfahan' })).toHaveLength(1);
+    expect(applyFilter([g], { ...DEFAULT_FILTER, q: 'tabriz' })).toHaveLength(0);
+  });
+});
+
+describe('countActors', () => {
+  it('counts a feature once per actor, most frequent first', () => {
+    const [a, b] = fc.sample(featureArb, 2) as [NewsmapFeature, NewsmapFeature];
+    const fa: NewsmapFeature = { ...a, properties: { ...a.properties, actors: ['Israel', 'Iran'] } };
+    const fb: NewsmapFeature = { ...b, properties: { ...b.properties, actors: ['Iran'] } };
+    expect(countActors([fa, fb])).toEqual([
+      { actor: 'Iran', count: 2 },
+      { actor: 'Israel', count: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
+import { isIsoDay, parseFilterQuery, serializeFilter, writeFilterQuery } from '../../../src/core/filter/urlState.ts';
+import { ACTORS, filterArb } from './arbitraries.ts';
+
+describe('URL state', () => {
+  it('round-trips every valid filter', () => {
+    fc.assert(fc.property(filterArb, (filter) => {
+      // Inverted ranges are rejected by design; swap them to get a valid state.
+      const f = filter.from && filter.to && filter.from > filter.to ? { ...filter, from: filter.to, to: filter.from } : filter;
+      const parsed = parseFilterQuery(serializeFilter(f), ACTORS);
+      expect(parsed.notes).toEqual([]);
+      expect(parsed.filter).toEqual({ ...f, q: f.q.trim() === '' ? '' : f.q });
+    }));
+  });
+
+  it('writes nothing for the default filter', () => {
+    expect(serializeFilter(DEFAULT_FILTER)).toBe('');
+  });
+
+  it('parses the documented form', () => {
+    const { filter, notes } = parseFilterQuery('?from=2024-01-01&to=2024-04-30&actors=Israel,Iran&kinds=strike,base&q=isfahan', ACTORS);
+    expect(notes).toEqual([]);
+    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], q: 'isfahan' });
+  });
+
+  it('drops garbage with a note instead of throwing', () => {
+    const { filter, notes } = parseFilterQuery('?from=yesterday&to=2024-02-30&actors=Narnia,Israel&kinds=strike,ufo', ACTORS);
+    expect(filter.from).toBeNull();
+    expect(filter.to).toBeNull();
+    expect(filter.actors).toEqual(['Israel']);
+    expect(filter.kinds).toEqual(['strike']);
+    expect(notes.join(' ')).toMatch(/yesterday/);
+    expect(notes.join(' ')).toMatch(/2024-02-30/);
+    expect(notes.join(' ')).toMatch(/Narnia/);
+    expect(notes.join(' ')).toMatch(/ufo/);
+  });
+
+  it('ignores an inverted range with a note', () => {
+    const { filter, notes } = parseFilterQuery('from=2024-05-01&to=2024-01-01', ACTORS);
+    expect(filter.from).toBeNull();
+    expect(filter.to).toBeNull();
+    expect(notes[0]).toMatch(/ends before it starts/);
+  });
+
+  it('falls back to all actors when none of the requested ones exist', () => {
+    const { filter, notes } = parseFilterQuery('actors=Atlantis', ACTORS);
+    expect(filter.actors).toBeNull();
+    expect(notes).toHaveLength(1);
+  });
+
+  it('keeps unrelated parameters when writing', () => {
+    const params = writeFilterQuery({ ...DEFAULT_FILTER, actors: ['Israel'] }, new URLSearchParams('data=bench.geojson&view=1,2,3'));
+    expect(params.get('data')).toBe('bench.geojson');
+    expect(params.get('view')).toBe('1,2,3');
+    expect(params.get('actors')).toBe('Israel');
+  });
+
+  it('never throws on arbitrary query strings', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      expect(() => parseFilterQuery(s, ACTORS)).not.toThrow();
+    }));
+  });
+
+  it('validates calendar days', () => {
+    expect(isIsoDay('2024-02-29')).toBe(true);
+    expect(isIsoDay('2023-02-29')).toBe(false);
+    expect(isIsoDay('2024-13-01')).toBe(false);
+    expect(isIsoDay('24-01-01')).toBe(false);
+  });
+});
