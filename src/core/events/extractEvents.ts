@@ -322,7 +322,10 @@ function continuesSubject(s: AnalysedSentence, t: number, lex: Lexicon): 'pronou
     const tok = s.tokens[i]!;
     if (lex.pronouns.get(tok.norm) || lex.pronouns.get(`${tok.norm} ${s.tokens[i + 1]?.norm ?? ''}`)) return 'pronoun';
   }
-  if (start > 0 && /^(?:that|which)$/.test(s.tokens[start]!.norm) && !lex.speechVerbs.has(s.tokens[start - 1]!.norm)) return 'relative';
+  if (start > 0 && /^(?:that|which)$/.test(s.tokens[start]!.norm)) {
+    const lead = s.tokens.slice(Math.max(0, start - 4), start);
+    if (!lead.some((tok) => lex.speechVerbs.has(tok.norm))) return 'relative';
+  }
   return null;
 }
 
@@ -377,13 +380,15 @@ function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | 
     return i < 0 ? s.tokens.length - 1 : i;
   };
   const withToken = dated.map((d) => ({ d, i: tokenOf(d.start) }));
-  const clauses = new Set([s.clause[t]]);
+  const byDistance = (a: { i: number }, b: { i: number }) => Math.abs(a.i - t) - Math.abs(b.i - t);
+  const own = withToken.filter((x) => s.clause[x.i] === s.clause[t]);
+  if (own.length) return own.sort(byDistance)[0]!.d.value;
   // "an air strike on Friday that hit ...": a relative clause shares its antecedent's date;
-  // "said on Tuesday that they fired ..." (after a speech verb) does not.
-  const clauseStart = s.clause.indexOf(s.clause[t]!);
-  if (clauseStart > 0 && /^(?:that|which)$/.test(s.tokens[clauseStart]!.norm) && !lex.speechVerbs.has(s.tokens[clauseStart - 1]!.norm)) clauses.add(s.clause[clauseStart - 1]);
-  const sameClause = withToken.filter((x) => clauses.has(s.clause[x.i]));
-  if (sameClause.length) return sameClause.sort((a, b) => Math.abs(a.i - t) - Math.abs(b.i - t))[0]!.d.value;
+  // "said on Tuesday that they fired ..." (a reported clause) does not.
+  if (continuesSubject(s, t, lex) === 'relative') {
+    const antecedent = withToken.filter((x) => s.clause[x.i] === s.clause[t]! - 1);
+    if (antecedent.length) return antecedent.sort(byDistance)[0]!.d.value;
+  }
   const initial = withToken.find((x) => x.i <= 3 && /,/.test(s.sentence.text.slice(x.d.end - s.sentence.start, x.d.end - s.sentence.start + 2)));
   if (initial) return initial.d.value;
   const governing = withToken.find((x) => x.d.governsFollowing && x.i < t);

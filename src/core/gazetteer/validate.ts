@@ -17,7 +17,7 @@ export function validateGazetteer(value: unknown, file = 'gazetteer.json'): Gaze
   const parsed = gazetteerFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new GazetteerError(`${file}: ${describeIssue(value, issue.path, issue.message, issue)}`);
+    throw new GazetteerError(`${file}: ${describeIssue(value, issue.path, issue.message)}`);
   }
   const gazetteer = parsed.data;
   const ids = new Set<string>();
@@ -56,7 +56,7 @@ export function parseGazetteerJson(text: string, file = 'gazetteer.json'): Gazet
   return validateGazetteer(value, file);
 }
 
-function describeIssue(root: unknown, path: PropertyKey[], message: string, issue: { code: string; input?: unknown }): string {
+function describeIssue(root: unknown, path: PropertyKey[], message: string): string {
   const [section, index, ...rest] = path;
   let where = path.length ? path.map(String).join('.') : '(root)';
   if ((section === 'places' || section === 'routes') && typeof index === 'number') {
@@ -65,6 +65,7 @@ function describeIssue(root: unknown, path: PropertyKey[], message: string, issu
     const field = rest.length ? rest.map(String).join('.') : '(entry)';
     where = `${section === 'places' ? 'place' : 'route'} ${id} (${section}[${index}]): ${field}`;
   }
-  const got = 'input' in issue && issue.input !== undefined && typeof issue.input !== 'object' ? ` (got ${JSON.stringify(issue.input)})` : '';
+  const input = path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), root);
+  const got = input !== undefined && (typeof input !== 'object' || input === null) ? ` (got ${JSON.stringify(input)})` : '';
   return `${where}: ${message.replace(/\s+/g, ' ')}${got}`;
 }

@@ -12,11 +12,13 @@ const ARTICLE_WITH_HYPHEN = /^(?:al|el|ul|as|ad|ash|an|ar|at|az)$/;
 const AIN = new Set(['ain', 'ein', 'ayn', 'ayin', 'ein']);
 
 const COMBINING = /\p{M}+/gu;
+/** Transliteration marks for ayn and hamza ("ʿAyn", "Qurʾan"), which news copy usually drops. */
+const AYN_MARKS = /[ʿʾʻʼ]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower-case, strip diacritics and collapse transliteration variants of one word. */
 export function normalizeToken(word: string): string {
-  let w = word.normalize('NFD').replace(COMBINING, '').toLowerCase();
+  let w = word.normalize('NFD').replace(COMBINING, '').replace(AYN_MARKS, '').toLowerCase();
   if (w === 'el' || w === 'ul') w = 'al';
   if (AIN.has(w)) return 'ain';
   // Transliterations disagree on doubled letters (Assad/Asad, Abbas/Abas) and ou/u (Asalouyeh).

@@ -1,0 +1,109 @@
+import { describe, it, expect } from 'vitest';
+import { parseArticle } from '../../src/core/parseArticle.ts';
+import type { NewsmapFeature } from '../../src/core/geojson/schema.ts';
+import { realIndex } from '../helpers/index.ts';
+
+/** Short texts written for these tests: each pins one rule of the resolver. */
+function parse(text: string, published = '2024-04-21'): NewsmapFeature[] {
+  return parseArticle({ id: 't', title: 'test', published, text }, realIndex()).collection.features;
+}
+const places = (fs: NewsmapFeature[]) => fs.map((f) => `${f.properties.kind}:${f.properties.place_id}`);
+
+describe('metonyms are actors, not locations', () => {
+  it('does not plot a capital that speaks, warns, condemns or carries out', () => {
+    for (const text of [
+      'Washington has warned that sanctions could follow.',
+      'Tehran carried out the attacks overnight.',
+      'Islamabad condemned the strike in Panjgur.',
+      'Riyadh, which has hosted talks, called for calm.',
+      'Moscow requested an emergency meeting.',
+      'Beirut accused Israel of escalation.',
+    ]) {
+      const ids = parse(text).map((f) => f.properties.place_id);
+      for (const capital of ['washington', 'tehran', 'islamabad', 'riyadh', 'moscow', 'beirut']) expect(ids, text).not.toContain(capital);
+    }
+  });
+
+  it('does not plot the two sides of a relation', () => {
+    const fs = parse('Analysts warned of rising tensions between Tehran and Jerusalem.');
+    expect(places(fs)).toEqual([]);
+  });
+
+  it('turns a metonym into the initiator of the strike', () => {
+    const fs = parse('Tehran launched drones at the port of Haifa on Saturday.');
+    const strike = fs.find((f) => f.properties.kind === 'strike')!;
+    expect(strike.properties.place_id).toBe('haifa');
+    expect(strike.properties.actor).toBe('Iran');
+    expect(strike.properties.date).toBe('2024-04-20');
+  });
+
+  it('still plots the same capital when it is a location', () => {
+    expect(places(parse('The minister flew to Tehran on Monday.'))).toEqual(['place:tehran']);
+  });
+});
+
+describe('resolution', () => {
+  it('prefers the longest name', () => {
+    expect(places(parse('Drones hit Baghdad International Airport.'))).toEqual(['strike:baghdad-international-airport']);
+    expect(parse('Fighting spread across Isfahan province.')[0]!.properties.geo_precision).toBe('region');
+  });
+
+  it('does not take demonyms for places', () => {
+    expect(parse('Iranian and Iraqi officials met Syrian envoys.')).toEqual([]);
+  });
+
+  it('uses an apposition and the article context for ambiguous names', () => {
+    expect(parse('Clashes broke out in Tripoli, Lebanon, on Friday.')[0]!.properties.country).toBe('LB');
+    expect(parse('Militias clashed in Tripoli on Friday as Libya’s rival governments traded blame.')[0]!.properties.country).toBe('LY');
+    const d = parse('Protesters gathered in Damascus after Syrian forces withdrew.')[0]!;
+    expect(d.properties.country).toBe('SY');
+  });
+
+  it('finds cities no one curated through the broad GeoNames layer, with a locative cue', () => {
+    const fs = parse('Two drones struck a warehouse in Zahle, Lebanon on Sunday.');
+    const strike = fs.find((f) => f.properties.kind === 'strike')!;
+    expect(strike.properties.place_name).toMatch(/Zahl/);
+    expect(strike.properties.country).toBe('LB');
+    expect(strike.properties.confidence).toBeLessThan(0.95);
+  });
+
+  it('ignores names of people that are also towns', () => {
+    expect(parse('Spokesman Maher al-Taher said the talks failed.')).toEqual([]);
+  });
+});
+
+describe('events', () => {
+  it('dates the clause of the event, not the first date of the sentence', () => {
+    const fs = parse('The army said on Tuesday that it had shelled positions near Nabatieh late on Monday.', '2024-04-18');
+    const strike = fs.find((f) => f.properties.kind === 'strike')!;
+    expect(strike.properties.date).toBe('2024-04-15');
+  });
+
+  it('finds the initiator and the target', () => {
+    const fs = parse('An Israeli missile attack on an Iranian consulate in Damascus killed seven people.');
+    const strike = fs.find((f) => f.properties.kind === 'strike')!;
+    expect([strike.properties.actor, strike.properties.target]).toEqual(['Israel', 'Iran']);
+    expect(strike.properties.actors[0]).toBe('Israel');
+  });
+
+  it('records where a strike was launched from', () => {
+    const fs = parse('Missiles fired from Yemen struck Eilat on Monday.');
+    const strike = fs.find((f) => f.properties.kind === 'strike')!;
+    expect(strike.properties.place_id).toBe('eilat');
+    expect(strike.properties.origin).not.toBeNull();
+    expect(strike.properties.origin![0]).toBeGreaterThan(42);
+  });
+
+  it('makes a base of "an airbase in <town>" with the known installation', () => {
+    const fs = parse('Satellite images show new hangars at a US operated airbase in Erbil.');
+    const base = fs.find((f) => f.properties.kind === 'base')!;
+    expect(base.properties.place_id).toBe('erbil-air-base');
+    expect(base.properties.actor).toBe('United States');
+  });
+
+  it('does not make an event of a habit, a plan or a denial', () => {
+    for (const text of ['Israel rarely comments on strikes in Syria.', 'The group planned attacks on Karachi.', 'The Pentagon said it had not struck targets inside Iran.']) {
+      expect(parse(text).filter((f) => f.properties.kind === 'strike'), text).toEqual([]);
+    }
+  });
+});
