@@ -33,7 +33,9 @@ const NUMBER_WORDS: Record<string, number> = {
 const RELATIVE = /\b(a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d{1,3})\s+(day|week|month|year)s?\s+(ago|after|later|before|earlier)\b/gi;
 const PERIOD = /\b(?:(early|earlier|late|later|mid|in the middle of|at the end of|the end of|at the beginning of|the beginning of|the start of|at the start of)\s+)?(this|last|next|the previous|the past|the following|the same|that)\s+(day|week|month|year|weekend)\b/gi;
 const DEICTIC = /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b/gi;
-const CHRONO_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b/i;
+// Month and day names are capitalised in English; the hint skips chrono on sentences without one.
+const CHRONO_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b/;
+const CHRONO_HINT_ALL = new RegExp(CHRONO_HINT.source, 'g');
 const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planning to|is expected to|are expected to|is due to|are due to|is set to|are set to|intends? to|going to|scheduled)\b/i;
 
 /**
@@ -96,11 +98,14 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
     push(start, start + m[0].length, { value: shift(anchor, 'day', offset) });
   }
 
-  if (CHRONO_HINT.test(sentence)) {
-    for (const r of chrono.parse(sentence, { instant: anchorInstant(anchor), timezone: 0 })) {
-      const value = fromChrono(r, anchor, FUTURE.test(clauseBefore(sentence, r.index)));
+  // chrono runs dozens of patterns over its input: give it only windows around the hints.
+  for (const [from, to] of hintWindows(sentence)) {
+    const window = sentence.slice(from, to);
+    for (const r of chrono.parse(window, { instant: anchorInstant(anchor), timezone: 0 })) {
+      const index = from + r.index;
+      const value = fromChrono(r, anchor, FUTURE.test(clauseBefore(sentence, index)));
       if (value === undefined) continue;
-      push(r.index, r.index + r.text.length, { value });
+      push(index, index + r.text.length, { value });
     }
   }
   out.sort((a, b) => a.start - b.start);
@@ -112,6 +117,21 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
     delete d.anaphor;
   });
   return out;
+}
+
+/** Merged [from, to) windows of the sentence around each date hint, cut at word boundaries. */
+function hintWindows(sentence: string): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const m of sentence.matchAll(CHRONO_HINT_ALL)) {
+    let from = Math.max(0, (m.index ?? 0) - 24);
+    let to = Math.min(sentence.length, (m.index ?? 0) + m[0].length + 24);
+    while (from > 0 && /\S/.test(sentence[from - 1]!)) from--;
+    while (to < sentence.length && /\S/.test(sentence[to]!)) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
 }
 
 /** Resolves an anaphoric expression against the article's previous date. */

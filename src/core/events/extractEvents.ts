@@ -433,7 +433,7 @@ function baseAt(s: AnalysedSentence, m: ResolvedMention, index: PlaceIndex, lex:
   const noun = s.baseNouns.find((r) => r.last === m.first - 2);
   if (!noun || s.places.some((p) => p.first <= noun.last && noun.first <= p.last + 1 && p !== m)) return undefined;
   const operator = operatorBefore(s, noun.first, lex);
-  const known = [...index.byId.values()].find((p) => INSTALLATION_KINDS.has(p.kind) && p.near?.includes(m.place.id));
+  const known = index.installationsNear.get(m.place.id)?.[0];
   if (known) return { place: known, inferred: false, operator: operator ?? known.operator ?? null };
   return { place: m.place, inferred: true, operator };
 }

@@ -1,7 +1,7 @@
 import { PhraseTable } from '../text/phraseTable.ts';
 import { nameKey } from '../text/normalize.ts';
 import type { GazetteerFile, GazetteerRoute } from './schema.ts';
-import type { Place } from './place.ts';
+import { INSTALLATION_KINDS, type Place } from './place.ts';
 import { altNames } from './broad.ts';
 
 /**
@@ -16,6 +16,8 @@ export class PlaceIndex {
   readonly byId = new Map<string, Place>();
   readonly names = new PhraseTable<Place>();
   readonly routes: readonly GazetteerRoute[];
+  /** Installations by the id of each place they are `near` ("an airbase in Erbil"). */
+  readonly installationsNear = new Map<string, Place[]>();
 
   private constructor(routes: readonly GazetteerRoute[]) {
     this.routes = routes;
@@ -32,6 +34,9 @@ export class PlaceIndex {
         ...(entry.operator ? { operator: entry.operator } : {}),
       };
       index.add(place, [entry.name, ...entry.aliases]);
+      if (INSTALLATION_KINDS.has(place.kind)) {
+        for (const near of place.near ?? []) index.installationsNear.set(near, [...(index.installationsNear.get(near) ?? []), place]);
+      }
     }
     for (const place of broad) {
       const alt = altNames.get(place);

@@ -16,8 +16,24 @@ const COMBINING = /\p{M}+/gu;
 const AYN_MARKS = /[ʿʾʻʼ]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/**
+ * News text repeats its words, so normalised forms are memoised; the cache is dropped when
+ * it grows past a bound, keeping memory flat on any corpus.
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
 /** Lower-case, strip diacritics and collapse transliteration variants of one word. */
 export function normalizeToken(word: string): string {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const norm = computeToken(word);
+  cache.set(word, norm);
+  return norm;
+}
+
+function computeToken(word: string): string {
   let w = word.normalize('NFD').replace(COMBINING, '').replace(AYN_MARKS, '').toLowerCase();
   if (w === 'el' || w === 'ul') w = 'al';
   if (AIN.has(w)) return 'ain';
@@ -28,6 +44,7 @@ export function normalizeToken(word: string): string {
 
 /** True for a normalised token that is an article ("al", "el"), skipped when building keys. */
 export function isArticleToken(norm: string, raw: string, nextChar: string | undefined): boolean {
+  if (norm.length > 3) return false;
   if (norm === 'al') return true;
   // "as-Sadr", "ad-Dawr", "ash-Sham": the sun-letter articles count only when hyphenated,
   // so the English words "as", "an", "at" never vanish from a key.

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: geoparses a ≥10 MB synthetic corpus with the full gazetteer (curated +
+ * broad) on one core, and a naive baseline in the same run: one case-insensitive regex per
+ * gazetteer name over each sentence, on a subset (it is far too slow for the whole corpus).
+ */
+import { cpus, totalmem } from 'node:os';
+import { syntheticCorpus } from './corpus.ts';
+import { loadBroadPlaces, readCurated } from '../src/cli/loadGazetteer.ts';
+import { PlaceIndex } from '../src/core/gazetteer/placeIndex.ts';
+import { parseArticle } from '../src/core/parseArticle.ts';
+import { splitSentences } from '../src/core/text/sentences.ts';
+import { altNames } from '../src/core/gazetteer/broad.ts';
+
+const MB = 1024 * 1024;
+const target = Number(process.env.BENCH_MB ?? 10) * MB;
+const baselineBytes = Number(process.env.BENCH_BASELINE_KB ?? 24) * 1024;
+
+function ms(t0: number): number {
+  return performance.now() - t0;
+}
+
+const heap0 = process.memoryUsage().heapUsed;
+let t = performance.now();
+const curated = readCurated();
+const broad = loadBroadPlaces();
+const index = PlaceIndex.build(curated, broad);
+const indexMs = ms(t);
+const heapIndex = process.memoryUsage().heapUsed - heap0;
+
+const corpus = syntheticCorpus(target);
+const bytes = corpus.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+
+// Warm up the JIT on a few articles, then time the whole corpus.
+for (const a of corpus.slice(0, 20)) parseArticle(a, index);
+t = performance.now();
+let features = 0;
+for (const a of corpus) features += parseArticle(a, index).collection.features.length;
+const parseMs = ms(t);
+
+// Naive baseline: a regex per name (curated names, aliases and broad names) over each sentence.
+const names = new Set<string>();
+for (const p of curated.places) for (const n of [p.name, ...p.aliases]) names.add(n);
+for (const p of broad) { names.add(p.name); const alt = altNames.get(p); if (alt) names.add(alt); }
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const regexes = [...names].map((n) => new RegExp(`\\b${escape(n)}\\b`, 'i'));
+const subset: string[] = [];
+let subsetBytes = 0;
+for (const a of corpus) {
+  if (subsetBytes >= baselineBytes) break;
+  subset.push(a.text);
+  subsetBytes += Buffer.byteLength(a.text);
+}
+t = performance.now();
+let naiveHits = 0;
+for (const text of subset) for (const s of splitSentences(text)) for (const r of regexes) if (r.test(s.text)) naiveHits++;
+const naiveMs = ms(t);
+
+// The same subset through newsmap, for a like-for-like ratio.
+const subsetArticles = corpus.slice(0, subset.length);
+t = performance.now();
+for (const a of subsetArticles) parseArticle(a, index);
+const subsetMs = ms(t);
+
+const mbps = (b: number, m: number) => b / MB / (m / 1000);
+const out = {
+  machine: `${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, one thread`,
+  gazetteer: { places: index.byId.size, names: index.size, build_ms: Math.round(indexMs), heap_mb: Math.round(heapIndex / MB) },
+  corpus: { articles: corpus.length, mb: +(bytes / MB).toFixed(1), features },
+  newsmap: { mb_per_s: +mbps(bytes, parseMs).toFixed(2), articles_per_s: Math.round(corpus.length / (parseMs / 1000)), total_s: +(parseMs / 1000).toFixed(1) },
+  naive_baseline: { names: regexes.length, subset_kb: Math.round(subsetBytes / 1024), mb_per_s: +mbps(subsetBytes, naiveMs).toFixed(4), hits: naiveHits },
+  newsmap_on_same_subset: { mb_per_s: +mbps(subsetBytes, subsetMs).toFixed(2) },
+  speedup_vs_naive: Math.round(naiveMs / subsetMs),
+};
+console.log(JSON.stringify(out, null, 2));

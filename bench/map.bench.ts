@@ -1,0 +1,187 @@
+/**
+ * Map benchmark: 100,000 synthetic events in headless Chromium, the dashboard against a naive
+ * baseline (one default L.marker per event) on the same machine in the same run.
+ *
+ *   npm run bench:map            (builds, then runs this)
+ *   BENCH_N=20000 node --import tsx bench/map.bench.ts
+ *
+ * Reported: first render (navigation → markers drawn), filter-change latency p50/p95 (click →
+ * layers updated and two frames painted), pan/zoom frame time p95 (rAF intervals during
+ * animated pans and zooms) and export time (click → download). Ratios are baseline / app.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../scripts/lib/browser.ts';
+import { startStaticServer } from '../scripts/lib/staticServer.ts';
+import { syntheticCorpus } from './syntheticCorpus.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const N = Number(process.env.BENCH_N ?? 100_000);
+const FILTER_ROUNDS = 12;
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+const NAIVE_HTML = `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="/leaflet/leaflet.css"><style>html,body,#map{margin:0;height:100%}</style></head>
+<body><div id="map"></div><script src="/leaflet/leaflet.js"></script><script src="/naive.js"></script></body></html>`;
+
+// The baseline: what a first version would do. Default icons, every event a DOM marker,
+// filter = clear and re-add.
+const NAIVE_JS = `
+L.Icon.Default.imagePath = '/leaflet/images/';
+const map = L.map('map').setView([30, 48], 5);
+window.__newsmapMap = map;
+let all = [];
+let markers = [];
+function draw(features) {
+  for (const m of markers) m.remove();
+  markers = features.map((f) => L.marker([f.geometry.coordinates[1], f.geometry.coordinates[0]]).addTo(map));
+}
+window.naiveFilter = (actor) => draw(actor ? all.filter((f) => f.properties.actors.includes(actor)) : all);
+window.naiveExport = (actor) => JSON.stringify({ type: 'FeatureCollection', features: actor ? all.filter((f) => f.properties.actors.includes(actor)) : all });
+fetch('/bench.geojson').then((r) => r.json()).then((fc) => {
+  all = fc.features;
+  draw(all);
+  requestAnimationFrame(() => requestAnimationFrame(() => { window.__naiveReady = performance.now(); }));
+});
+`;
+
+/**
+ * Animated pans and zooms; returns the rAF intervals observed meanwhile. A string, not a
+ * function: tsx's name-keeping helpers (__name) do not exist inside the page.
+ */
+const PAN_ZOOM_SCRIPT = `(async () => {
+  const map = window.__newsmapMap;
+  const frames = [];
+  let last = performance.now();
+  let running = true;
+  const tick = (t) => { frames.push(t - last); last = t; if (running) requestAnimationFrame(tick); };
+  requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+  const wait = (m) => new Promise((r) => setTimeout(r, m));
+  const moves = [
+    () => map.panBy([300, 0]), () => map.panBy([0, 200]), () => map.zoomIn(1), () => map.panBy([-300, -100]),
+    () => map.zoomOut(1), () => map.panBy([200, -100]), () => map.zoomIn(1), () => map.zoomOut(1),
+  ];
+  for (const move of moves) { move(); await wait(450); }
+  running = false;
+  return frames.slice(1);
+})()`;
+
+async function panZoomFrames(page: Page): Promise<number[]> {
+  return page.evaluate(PAN_ZOOM_SCRIPT) as Promise<number[]>;
+}
+
+async function benchApp(page: Page, url: string) {
+  await page.addInitScript(`addEventListener('newsmap:rendered', () => {
+    if (window.__firstRender === undefined && !window.__firstPending) {
+      window.__firstPending = true;
+      requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstRender = performance.now(); }));
+    }
+  });`);
+  await page.goto(`${url}/?data=bench.geojson`);
+  await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, null, { timeout: 120_000 });
+  const firstRender = await page.evaluate(() => (window as unknown as { __firstRender: number }).__firstRender);
+
+  const filter: number[] = [];
+  const actors = ['Iran', 'Houthis', 'Russia'];
+  for (let i = 0; i < FILTER_ROUNDS; i++) {
+    const label = actors[i % actors.length]!;
+    filter.push(
+      (await page.evaluate(`new Promise((done) => {
+        const box = [...document.querySelectorAll('fieldset label')].find((l) => l.textContent === ${JSON.stringify(label)})?.querySelector('input');
+        const t0 = performance.now();
+        addEventListener('newsmap:rendered', () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0))), { once: true });
+        box.click();
+      })`)) as number,
+    );
+  }
+  const frames = await panZoomFrames(page);
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GeoJSON' }).click()]);
+  const exportMs = Date.now() - t0;
+  await download.cancel().catch(() => {});
+  return { firstRender, filter, frames, exportMs };
+}
+
+async function benchNaive(page: Page, url: string) {
+  await page.goto(`${url}/naive.html`);
+  await page.waitForFunction(() => (window as unknown as { __naiveReady?: number }).__naiveReady !== undefined, null, { timeout: 600_000, polling: 500 });
+  const firstRender = await page.evaluate(() => (window as unknown as { __naiveReady: number }).__naiveReady);
+  const filter: number[] = [];
+  // Fewer rounds: each one re-creates tens of thousands of DOM markers.
+  for (const actor of ['Iran', null, 'Houthis', null]) {
+    filter.push(
+      (await page.evaluate(`new Promise((done) => {
+        const t0 = performance.now();
+        window.naiveFilter(${JSON.stringify(actor)});
+        requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));
+      })`)) as number,
+    );
+  }
+  const frames = await panZoomFrames(page);
+  const exportMs = (await page.evaluate(`(() => {
+    const t0 = performance.now();
+    const url = URL.createObjectURL(new Blob([window.naiveExport(null)]));
+    URL.revokeObjectURL(url);
+    return performance.now() - t0;
+  })()`)) as number;
+  return { firstRender, filter, frames, exportMs };
+}
+
+async function main() {
+  console.error(`generating ${N.toLocaleString('en')} events…`);
+  const corpus = JSON.stringify(syntheticCorpus(N, 20240419));
+  const leaflet = resolve(ROOT, 'node_modules/leaflet/dist');
+  const server = await startStaticServer(resolve(ROOT, 'dist'), {
+    '/bench.geojson': corpus,
+    '/naive.html': NAIVE_HTML,
+    '/naive.js': NAIVE_JS,
+    '/leaflet/leaflet.js': readFileSync(resolve(leaflet, 'leaflet.js')),
+    '/leaflet/leaflet.css': readFileSync(resolve(leaflet, 'leaflet.css')),
+    '/leaflet/images/marker-icon.png': readFileSync(resolve(leaflet, 'images/marker-icon.png')),
+    '/leaflet/images/marker-icon-2x.png': readFileSync(resolve(leaflet, 'images/marker-icon-2x.png')),
+    '/leaflet/images/marker-shadow.png': readFileSync(resolve(leaflet, 'images/marker-shadow.png')),
+  });
+  const browser = await launchChromium();
+  try {
+    const viewport = { width: 1400, height: 900 };
+    const offline = async () => {
+      const page = await browser.newPage({ viewport, acceptDownloads: true });
+      await page.route((u) => !u.href.startsWith(server.url), (r) => r.abort());
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      return page;
+    };
+    console.error('dashboard…');
+    const appPage = await offline();
+    const app = await benchApp(appPage, server.url);
+    await appPage.close();
+    console.error('naive baseline (one default L.marker per event)…');
+    const naivePage = await offline();
+    const naive = await benchNaive(naivePage, server.url);
+    await naivePage.close();
+
+    const rows = [
+      ['first render', app.firstRender, naive.firstRender],
+      ['filter change p50', quantile(app.filter, 0.5), quantile(naive.filter, 0.5)],
+      ['filter change p95', quantile(app.filter, 0.95), quantile(naive.filter, 0.95)],
+      ['pan/zoom frame p95', quantile(app.frames, 0.95), quantile(naive.frames, 0.95)],
+      ['export (all events)', app.exportMs, naive.exportMs],
+    ] as const;
+    console.log(`\nMap benchmark, ${N.toLocaleString('en')} events, headless Chromium ${browser.version()}`);
+    console.log(`${'metric'.padEnd(22)}${'newsmap'.padStart(14)}${'naive L.marker'.padStart(16)}${'ratio'.padStart(10)}`);
+    for (const [name, a, b] of rows) {
+      console.log(`${name.padEnd(22)}${ms(a).padStart(14)}${ms(b).padStart(16)}${`${(b / a).toFixed(1)}×`.padStart(10)}`);
+    }
+    console.log('(ratio = naive / newsmap; >1 means newsmap is faster. Naive export is JSON.stringify only, no download.)');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
