@@ -1,0 +1,82 @@
+import type { Article } from '../core/article.ts';
+import type { NewsmapCollection } from '../core/geojson/schema.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+
+export interface ParseOutcome {
+  collection: NewsmapCollection;
+  text: string;
+  ms: number;
+}
+
+export type Progress = (stage: 'gazetteer' | 'parsing', fraction: number) => void;
+
+/**
+ * The main thread's handle on the geoparsing worker: one request at a time per call, answered
+ * by a promise. If the worker dies mid-parse, the promise rejects and the next call starts a
+ * fresh worker, so a crash never leaves the app waiting.
+ */
+export class GeoparseClient {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (o: ParseOutcome) => void; reject: (e: Error) => void; progress?: Progress }>();
+
+  constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('./geoparse.worker.ts', import.meta.url), { type: 'module' })) {}
+
+  parseText(article: Article, progress?: Progress): Promise<ParseOutcome> {
+    return this.send({ type: 'parse', requestId: 0, article, broadUrl: broadUrl() }, progress);
+  }
+
+  parseFile(bytes: ArrayBuffer, fileName: string, article: Omit<Article, 'text'>, progress?: Progress): Promise<ParseOutcome> {
+    return this.send({ type: 'decode-and-parse', requestId: 0, bytes, fileName, article, broadUrl: broadUrl() }, progress, [bytes]);
+  }
+
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.failAll('the geoparser was stopped');
+  }
+
+  private send(req: WorkerRequest, progress: Progress | undefined, transfer: Transferable[] = []): Promise<ParseOutcome> {
+    const requestId = this.nextId++;
+    const worker = this.ensureWorker();
+    return new Promise<ParseOutcome>((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject, ...(progress ? { progress } : {}) });
+      worker.postMessage({ ...req, requestId }, transfer);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.makeWorker();
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const msg = event.data;
+      const p = this.pending.get(msg.requestId);
+      if (!p) return;
+      if (msg.type === 'progress') p.progress?.(msg.stage, msg.fraction);
+      else {
+        this.pending.delete(msg.requestId);
+        if (msg.type === 'result') p.resolve({ collection: msg.collection, text: msg.text, ms: msg.ms });
+        else p.reject(new Error(msg.message));
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.worker?.terminate();
+      this.worker = undefined;
+      this.failAll(`the geoparser crashed (${event.message || 'worker error'}); nothing was saved`);
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(message: string): void {
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.reject(new Error(message));
+    }
+  }
+}
+
+function broadUrl(): string {
+  return new URL('data/broad-gazetteer.tsv', document.baseURI).href;
+}

@@ -1,0 +1,65 @@
+/// <reference lib="webworker" />
+/**
+ * Geoparses pasted or dropped articles off the main thread. The curated gazetteer ships in this
+ * worker's chunk; the broad GeoNames layer (a few MB) is fetched lazily on the first parse, so
+ * it is never part of the initial bundle.
+ */
+import gazetteerJson from '../../data/gazetteer.json';
+import { validateGazetteer } from '../core/gazetteer/validate.ts';
+import { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
+import { unpackBroadPlaces } from '../core/gazetteer/broad.ts';
+import { parseArticle } from '../core/parseArticle.ts';
+import { decodeArticle, checkArticleSize } from '../core/text/decodeArticle.ts';
+import { parsePublished } from '../core/events/published.ts';
+import type { Article } from '../core/article.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let index: Promise<PlaceIndex> | undefined;
+
+function loadIndex(requestId: number, broadUrl: string): Promise<PlaceIndex> {
+  index ??= (async () => {
+    post({ type: 'progress', requestId, stage: 'gazetteer', fraction: 0 });
+    const curated = validateGazetteer(gazetteerJson, 'data/gazetteer.json');
+    let broad: ReturnType<typeof unpackBroadPlaces> = [];
+    try {
+      const res = await fetch(broadUrl);
+      if (res.ok) broad = unpackBroadPlaces(await res.text());
+    } catch {
+      // Offline without the broad layer file: the curated layer still resolves the region.
+    }
+    post({ type: 'progress', requestId, stage: 'gazetteer', fraction: 1 });
+    return PlaceIndex.build(curated, broad);
+  })();
+  return index;
+}
+
+function post(message: WorkerResponse): void {
+  self.postMessage(message);
+}
+
+async function handle(req: WorkerRequest): Promise<void> {
+  const t0 = performance.now();
+  try {
+    let article: Article;
+    if (req.type === 'decode-and-parse') {
+      article = { ...req.article, text: decodeArticle(new Uint8Array(req.bytes), req.fileName) };
+    } else {
+      checkArticleSize(new TextEncoder().encode(req.article.text).length, 'pasted text');
+      if (!req.article.text.trim()) throw new Error('pasted text: contains only whitespace');
+      article = req.article;
+    }
+    parsePublished(article.published, 'published');
+    const idx = await loadIndex(req.requestId, req.broadUrl);
+    post({ type: 'progress', requestId: req.requestId, stage: 'parsing', fraction: 0 });
+    const { collection } = parseArticle(article, idx);
+    post({ type: 'result', requestId: req.requestId, collection, text: article.text, ms: performance.now() - t0 });
+  } catch (e) {
+    post({ type: 'error', requestId: req.requestId, message: (e instanceof Error ? e.message : String(e)).split('\n')[0]! });
+  }
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  void handle(event.data);
+};

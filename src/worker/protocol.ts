@@ -1,0 +1,13 @@
+import type { Article } from '../core/article.ts';
+import type { NewsmapCollection } from '../core/geojson/schema.ts';
+
+/** Messages to the geoparsing worker. */
+export type WorkerRequest =
+  | { type: 'parse'; requestId: number; article: Article; broadUrl: string }
+  | { type: 'decode-and-parse'; requestId: number; bytes: ArrayBuffer; fileName: string; article: Omit<Article, 'text'>; broadUrl: string };
+
+/** Messages from the geoparsing worker. */
+export type WorkerResponse =
+  | { type: 'progress'; requestId: number; stage: 'gazetteer' | 'parsing'; fraction: number }
+  | { type: 'result'; requestId: number; collection: NewsmapCollection; text: string; ms: number }
+  | { type: 'error'; requestId: number; message: string };
