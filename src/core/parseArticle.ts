@@ -67,8 +67,22 @@ export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon =
   });
 
   const events = extractEvents(sentences, index, lex, anchor);
-  const sentenceOf = (offset: number) => sentences.find((s) => s.sentence.start <= offset && offset < s.sentence.end)?.sentence.text ?? '';
+  const sentenceOf = (offset: number) => sentenceAt(sentences, offset)?.sentence.text ?? '';
   return { collection: toFeatureCollection(article, events, sentenceOf), sentences, events };
+}
+
+/** The sentence containing `offset`, by binary search (sentences are in text order). */
+function sentenceAt(sentences: readonly AnalysedSentence[], offset: number): AnalysedSentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!.sentence;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
 }
 
 /** "Islamic Resistance in Iraq", "Liberation of Palestine": a place inside an actor's name is not a place. */

@@ -1,26 +1,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, chmodSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { newsmapFeatureSchema } from '../../src/core/geojson/schema.ts';
+import { newsmap, root } from '../helpers/cli.ts';
 
-/** The real `newsmap` bin, on real files. */
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/newsmap.mjs');
-const run = promisify(execFile);
-
-async function newsmap(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+/** The real `newsmap` bin, on real files. Refusals of bad input are in tests/hardening/. */
 
 let dir: string;
 beforeAll(() => {
@@ -62,60 +48,6 @@ describe('newsmap parse', () => {
     expect(strike.properties.published).toBe('2024');
   });
 
-  const bad: [string, () => string, RegExp][] = [
-    ['a missing file', () => join(dir, 'nope.txt'), /nope\.txt: no such file/],
-    ['an empty file', () => { const f = join(dir, 'empty.txt'); writeFileSync(f, ''); return f; }, /empty\.txt: empty file/],
-    ['whitespace only', () => { const f = join(dir, 'blank.txt'); writeFileSync(f, '  \n\t\n'); return f; }, /blank\.txt: contains only whitespace/],
-    ['a binary file', () => { const f = join(dir, 'bin.txt'); writeFileSync(f, Buffer.from([0x49, 0x72, 0x00, 0x01, 0x02])); return f; }, /bin\.txt: binary file/],
-    ['Latin-1 text', () => { const f = join(dir, 'latin1.txt'); writeFileSync(f, Buffer.from('Caf\xe9 in Beirut\n', 'latin1')); return f; }, /latin1\.txt: not valid UTF-8 \(line 1\)/],
-    ['a directory', () => { const d = join(dir, 'adir'); mkdirSync(d, { recursive: true }); return d; }, /adir: is a directory/],
-  ];
-  for (const [what, make, message] of bad) {
-    it.concurrent(`refuses ${what} with one line on stderr and a non-zero exit`, async () => {
-      const { code, stdout, stderr } = await newsmap('parse', make(), '--published', '2024-04-21');
-      expect(code).not.toBe(0);
-      expect(stdout).toBe('');
-      expect(stderr).toMatch(message);
-      expect(stderr.trim().split('\n')).toHaveLength(1);
-    });
-  }
-
-  it.concurrent('refuses an unreadable file', async () => {
-    const f = join(dir, 'secret.txt');
-    writeFileSync(f, article);
-    chmodSync(f, 0o000);
-    const { code, stderr } = await newsmap('parse', f, '--published', '2024-04-21');
-    // root can read anything; then the parse simply succeeds.
-    if (process.getuid?.() === 0) expect(code).toBe(0);
-    else expect(stderr).toMatch(/permission denied/);
-  });
-
-  for (const date of ['2024-02-30', '24-04-2024', 'yesterday']) {
-    it.concurrent(`refuses --published ${date}`, async () => {
-      const { code, stderr } = await newsmap('parse', 'seeds/000_90b7c182ef871e92.txt', '--published', date);
-      expect(code).not.toBe(0);
-      expect(stderr).toMatch(/--published/);
-      expect(stderr.trim().split('\n')).toHaveLength(1);
-    });
-  }
-
-  it.concurrent('refuses an invalid gazetteer, naming the entry and the field', async () => {
-    const g = JSON.parse(readFileSync(join(root, 'data/gazetteer.json'), 'utf8'));
-    g.places[5].lat = 123;
-    const f = join(dir, 'bad-gazetteer.json');
-    writeFileSync(f, JSON.stringify(g));
-    const { code, stderr } = await newsmap('parse', 'seeds/000_90b7c182ef871e92.txt', '--published', '2024-04-21', '--gazetteer', f);
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(new RegExp(`place "${g.places[5].id}" \\(places\\[5\\]\\): lat`));
-  });
-
-  it.concurrent('refuses an article over the size limit, stating the limit', async () => {
-    const f = join(dir, 'huge.txt');
-    writeFileSync(f, 'Israel struck Gaza. '.repeat(500_000));
-    const { code, stderr } = await newsmap('parse', f, '--published', '2024-04-21');
-    expect(code).not.toBe(0);
-    expect(stderr).toMatch(/too large .* the limit is 8 MB/);
-  });
 });
 
 describe('newsmap ingest', () => {

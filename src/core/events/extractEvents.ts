@@ -463,12 +463,23 @@ function baseTitle(operator: string | null, place: Place, inferredAt: Place | un
  * become one event: the best-dated mention keeps the strike, the others become places.
  */
 function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
-  const groups: ArticleEvent[][] = [];
-  for (const e of events.filter((x) => x.kind === 'strike')) {
-    const group = groups.find((g) => g.every((o) => o.place.id === e.place.id && (o.actor === e.actor || !o.actor || !e.actor) && compatibleDates(o.date, e.date)));
-    if (group) group.push(e);
-    else groups.push([e]);
+  // Groups per place; a group is summed up by its best-dated member and its initiator, so a
+  // strike repeated ten thousand times merges in linear time.
+  const byPlace = new Map<string, { best: ArticleEvent; actor: string | null; members: ArticleEvent[] }[]>();
+  for (const e of events) {
+    if (e.kind !== 'strike') continue;
+    const groups = byPlace.get(e.place.id) ?? [];
+    byPlace.set(e.place.id, groups);
+    const group = groups.find((g) => (g.actor === e.actor || !g.actor || !e.actor) && compatibleDates(g.best.date, e.date));
+    if (!group) {
+      groups.push({ best: e, actor: e.actor, members: [e] });
+      continue;
+    }
+    group.members.push(e);
+    group.actor ??= e.actor;
+    if (datedness(e) < datedness(group.best)) group.best = e;
   }
+  const groups = [...byPlace.values()].flat().map((g) => g.members);
   const demoted = new Set<ArticleEvent>();
   for (const group of groups) {
     if (group.length < 2) continue;

@@ -35,23 +35,18 @@ export function chooseBinUnit(minDay: string, maxDay: string): BinUnit {
 
 /** The first day of the bin that contains `day`. Weeks start on Monday (ISO). */
 export function binStart(day: string, unit: BinUnit): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  switch (unit) {
-    case 'day':
-      return day;
-    case 'week': {
-      const dow = (d.getUTCDay() + 6) % 7;
-      return toDay(d.getTime() - dow * DAY_MS);
-    }
-    case 'month':
-      return toDay(Date.UTC(y, m, 1));
-    case 'quarter':
-      return toDay(Date.UTC(y, m - (m % 3), 1));
-    case 'year':
-      return toDay(Date.UTC(y, 0, 1));
+  // String arithmetic for the calendar units: no Date allocation per event on 100k corpora.
+  if (unit === 'day') return day;
+  if (unit === 'year') return `${day.slice(0, 4)}-01-01`;
+  if (unit === 'month') return `${day.slice(0, 7)}-01`;
+  if (unit === 'quarter') {
+    const m = Number(day.slice(5, 7));
+    return `${day.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
   }
+  // ISO week: back to Monday.
+  const d = new Date(`${day}T00:00:00Z`);
+  const dow = (d.getUTCDay() + 6) % 7;
+  return toDay(d.getTime() - dow * DAY_MS);
 }
 
 /** The first day of the next bin. */
@@ -116,13 +111,19 @@ export function binByTime(
     index.set(s, bins.length);
     bins.push({ start: s, end: dayBefore(nextBinStart(s, u)), count: 0 });
   }
+  // Events share days: memoise day → bin index.
+  const dayToBin = new Map<string, number | undefined>();
   for (const f of features) {
     const d = f.properties.date;
     if (d === null) {
       undated += 1;
       continue;
     }
-    const i = index.get(binStart(d, u));
+    let i = dayToBin.get(d);
+    if (i === undefined && !dayToBin.has(d)) {
+      i = index.get(binStart(d, u));
+      dayToBin.set(d, i);
+    }
     if (i !== undefined) bins[i]!.count += 1;
   }
   return { unit: u, bins, undated };

@@ -57,6 +57,7 @@ export function nameKey(name: string): string {
   for (const m of name.matchAll(WORD)) {
     const raw = m[0];
     const norm = normalizeToken(raw);
+    if (!norm) continue;
     const next = name[(m.index ?? 0) + raw.length];
     if (isArticleToken(norm, raw, next)) continue;
     // A possessive "'s" is not part of a name.

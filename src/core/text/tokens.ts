@@ -31,6 +31,8 @@ export function tokenize(text: string, base = 0): Token[] {
     const raw = m[0];
     const i = m.index ?? 0;
     const norm = normalizeToken(raw);
+    // A bare transliteration mark ("ʿ") is not a word.
+    if (!norm) continue;
     const possessive = (norm === 's') && i > 0 && APOSTROPHE.test(text[i - 1] ?? '') && tokens.length > 0
       && tokens[tokens.length - 1]!.end - base === i - 1;
     tokens.push({
