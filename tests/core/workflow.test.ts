@@ -134,7 +134,8 @@ describe('KML and project files', () => {
     features[0]!.properties.title = '<b>Homs</b> & "co"';
     const kml = exportKML(features);
     expect(kml.match(/<Placemark[ >]/g)).toHaveLength(features.length);
-    expect(kml).toContain('&lt;b&gt;Homs&lt;/b&gt; &amp;');
+    expect(kml).not.toContain('<b>');
+    expect(kml).toContain('&#x3C;b>Homs&#x3C;/b> &#x26;');
   });
 
   it('round-trips a workspace and refuses a damaged one whole', () => {
