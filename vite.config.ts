@@ -1,10 +1,25 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * index.html carries a strict CSP (no inline script). The dev server's React Refresh preamble
+ * is an inline script, so the policy is removed in `vite dev` only; builds keep it.
+ */
+function stripCspInDev(): Plugin {
+  return {
+    name: 'newsmap:strip-csp-in-dev',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative base: dist/ works from any path, and the corpus is fetched relative to the page.
+  base: './',
+  plugins: [react(), stripCspInDev()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
   test: {
     projects: [
       {
@@ -13,6 +28,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
+          setupFiles: ['tests/helpers/fastcheck.setup.ts'],
           testTimeout: 60_000,
         },
       },

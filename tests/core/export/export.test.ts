@@ -22,7 +22,7 @@ describe('GeoJSON export', () => {
       expect(parsed.features).toHaveLength(corpus.length);
       for (const f of parsed.features) expect(newsmapFeatureSchema.safeParse(f).success).toBe(true);
       expect(text).not.toMatch(/"crs"/);
-    }), { numRuns: 50 });
+    }), { numRuns: 1000 });
   });
 
   it('rounds coordinates to 6 decimals, [lon, lat]', () => {
@@ -42,7 +42,7 @@ describe('CSV export', () => {
       expect(rows[0]).toEqual([...CSV_COLUMNS]);
       expect(rows).toHaveLength(corpus.length + 1);
       for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
-    }), { numRuns: 50 });
+    }), { numRuns: 1000 });
   });
 
   it('round-trips quotes, commas and newlines', () => {
