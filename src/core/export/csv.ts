@@ -1,3 +1,4 @@
+import { round6 } from '../geojson/round.ts';
 import type { NewsmapFeature } from '../geojson/schema.ts';
 
 /**
@@ -41,7 +42,7 @@ function textCell(value: string | null): string {
 }
 
 function numberCell(value: number): string {
-  return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : '';
+  return Number.isFinite(value) ? String(round6(value)) : '';
 }
 
 export function representativePoint(f: NewsmapFeature): [number, number] {

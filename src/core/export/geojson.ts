@@ -1,4 +1,5 @@
 import type { NewsmapCollection, NewsmapFeature } from '../geojson/schema.ts';
+import { round6 } from '../geojson/round.ts';
 
 /**
  * RFC 7946 export of exactly the features given (the caller passes the filtered set).
@@ -6,9 +7,6 @@ import type { NewsmapCollection, NewsmapFeature } from '../geojson/schema.ts';
  * as §4 of the design requires. Properties are copied unchanged so a round trip through the
  * file is lossless for the schema.
  */
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
 
 function exportFeature(f: NewsmapFeature): NewsmapFeature {
   const geometry: NewsmapFeature['geometry'] =
