@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { applyFilter, countActors, countKinds, type FilterState } from '../core/filter/filterState.ts';
+import { dateExtent } from '../core/filter/timeline.ts';
+import type { NewsmapFeature } from '../core/geojson/schema.ts';
+import { MapView } from './map/MapView.tsx';
+import { buildActorPalette } from './map/symbols.ts';
+import { ActorFilter } from './panels/ActorFilter.tsx';
+import { ArticleReader } from './panels/ArticleReader.tsx';
+import { DateRange } from './panels/DateRange.tsx';
+import { byDate, EventList } from './panels/EventList.tsx';
+import { ExportButtons } from './panels/ExportButtons.tsx';
+import { KindFilter } from './panels/KindFilter.tsx';
+import { Notes } from './panels/Notes.tsx';
+import { SearchBox } from './panels/SearchBox.tsx';
+import { Timeline } from './panels/Timeline.tsx';
+import type { Corpus } from './state/corpus.ts';
+import { SelectionContext, type Selection } from './state/selection.ts';
+import { useCorpus } from './state/useCorpus.ts';
+import { setQueryParam, useUrlFilter } from './state/useUrlFilter.ts';
+import { WorkspaceController } from './storage/controller.ts';
+import { idbBackend } from './storage/idbBackend.ts';
+import { MemoryBackend } from './storage/memoryBackend.ts';
+import { GeoparseClient } from '../worker/client.ts';
+import { AddArticlePanel } from './workflow/AddArticlePanel.tsx';
+import { AddPlaceEditor } from './workflow/AddPlaceEditor.tsx';
+import { DeleteArticle } from './workflow/DeleteArticle.tsx';
+import { MentionEditor } from './workflow/MentionEditor.tsx';
+import { mergeCorpus } from './workflow/mergeCorpus.ts';
+import { Toast, type ToastState } from './workflow/Toast.tsx';
+import { WorkflowContext, useWorkspaceSnapshot, type WorkflowServices } from './workflow/workspaceContext.ts';
+import { WorkspaceFiles } from './workflow/WorkspaceFiles.tsx';
+
+function makeController(): WorkspaceController {
+  if (typeof indexedDB === 'undefined') {
+    const c = new WorkspaceController(new MemoryBackend());
+    c.say('This browser offers no IndexedDB: added articles and corrections last only until the page closes.');
+    return c;
+  }
+  return new WorkspaceController(idbBackend());
+}
+
+export function App() {
+  const status = useCorpus();
+  const [controller] = useState(makeController);
+  const [geoparser] = useState(() => new GeoparseClient());
+  const snapshot = useWorkspaceSnapshot(controller);
+  useEffect(() => {
+    void controller.load();
+  }, [controller]);
+  if (status.state === 'loading' || !snapshot.ready) return <p className="splash">Loading the corpus…</p>;
+  if (status.state === 'error') {
+    return (
+      <p className="splash splash--error" role="alert">
+        Could not load the corpus: {status.message}
+      </p>
+    );
+  }
+  return <Dashboard seeds={status.corpus} controller={controller} geoparser={geoparser} />;
+}
+
+function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller: WorkspaceController; geoparser: GeoparseClient }) {
+  const snapshot = useWorkspaceSnapshot(controller);
+  const merged = useMemo(() => mergeCorpus(seeds.features, seeds.articles, snapshot.workspace), [seeds, snapshot.workspace]);
+  const corpus = useMemo(() => ({ ...seeds, features: merged.features, articles: merged.articles }), [seeds, merged]);
+  const [toastState, setToastState] = useState<ToastState | null>(null);
+  const toast = useCallback((message: string, undo?: () => void) => setToastState((t) => ({ seq: (t?.seq ?? 0) + 1, message, ...(undo ? { undo } : {}) })), []);
+  const clearToast = useCallback(() => setToastState(null), []);
+  const services = useMemo<WorkflowServices>(() => ({ controller, geoparser, toast }), [controller, geoparser, toast]);
+  const [adding, setAdding] = useState(false);
+  // Sorted once by date: filtering preserves order, so the list never re-sorts.
+  const all = useMemo(() => [...corpus.features].sort(byDate), [corpus]);
+  const actorCountsAll = useMemo(() => countActors(all), [all]);
+  const actorsByFrequency = useMemo(() => actorCountsAll.map((a) => a.actor), [actorCountsAll]);
+  const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);
+  const byId = useMemo(() => new Map(all.map((f) => [f.id, f])), [all]);
+  const extent = useMemo(() => dateExtent(all), [all]);
+
+  const { filter, setFilter, notes, dismissNotes } = useUrlFilter(actorsByFrequency);
+  const filtered = useMemo(() => applyFilter(all, filter), [all, filter]);
+  // Facet counts: each facet counted under every other filter, so a count says what ticking it gives.
+  const withoutDates = useMemo(() => applyFilter(all, { ...filter, from: null, to: null }), [all, filter]);
+  const actorCounts = useMemo(() => {
+    const counts = new Map(countActors(applyFilter(all, { ...filter, actors: null })).map((a) => [a.actor, a.count]));
+    return actorsByFrequency.map((actor) => ({ actor, count: counts.get(actor) ?? 0 }));
+  }, [all, filter, actorsByFrequency]);
+  const kindCounts = useMemo(() => countKinds(applyFilter(all, { ...filter, kinds: ['strike', 'base', 'pipeline', 'place'] })), [all, filter]);
+  const undatedShown = useMemo(() => filtered.filter((f) => f.properties.date === null).length, [filtered]);
+
+  const [selection, setSelection] = useState<Selection>(() => {
+    const params = new URLSearchParams(window.location.search);
+    const article = params.get('article');
+    return { selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: article && corpus.articles.has(article) ? article : null };
+  });
+  const select = useCallback((id: string | null, options?: { fly?: boolean }) => {
+    setSelection((s) => ({ ...s, selectedId: id, flySeq: options?.fly && id ? s.flySeq + 1 : s.flySeq }));
+  }, []);
+  const hover = useCallback((id: string | null) => setSelection((s) => (s.hoveredId === id ? s : { ...s, hoveredId: id })), []);
+  const openReader = useCallback((articleId: string | null) => {
+    setQueryParam('article', articleId);
+    setSelection((s) => ({ ...s, readerArticleId: articleId }));
+  }, []);
+  const selectionValue = useMemo(() => ({ ...selection, select, hover, openReader }), [selection, select, hover, openReader]);
+
+  const update = useCallback((patch: Partial<FilterState>) => setFilter((prev) => ({ ...prev, ...patch })), [setFilter]);
+  const setRange = useCallback((from: string | null, to: string | null) => update({ from, to }), [update]);
+  const setQuery = useCallback((q: string) => update({ q }), [update]);
+
+  const readerArticle = selection.readerArticleId ? (corpus.articles.get(selection.readerArticleId) ?? null) : null;
+  // Only the reader needs this set; 100k ids per filter change are not free.
+  const visibleIds = useMemo(
+    () => (readerArticle ? new Set(filtered.filter((f) => f.properties.article_id === readerArticle.id).map((f) => f.id)) : new Set<string>()),
+    [filtered, readerArticle],
+  );
+  const readerFeatures = useMemo(
+    () => (readerArticle ? all.filter((f) => f.properties.article_id === readerArticle.id) : []),
+    [all, readerArticle],
+  );
+  const articleCount = useMemo(() => new Set(all.map((f) => f.properties.article_id)).size, [all]);
+
+  // The mention being corrected: the last reader feature selected. It outlives the map popup
+  // (which a moved point closes) and ends with the reader or "Done".
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [addSpan, setAddSpan] = useState<[number, number] | null>(null);
+  useEffect(() => {
+    if (selection.selectedId && readerFeatures.some((f) => f.id === selection.selectedId)) {
+      setEditingId(selection.selectedId);
+      setAddSpan(null);
+    }
+  }, [selection.selectedId, readerFeatures]);
+  useEffect(() => {
+    setEditingId(null);
+    setAddSpan(null);
+  }, [readerArticle?.id]);
+  const editing = editingId ? (readerFeatures.find((f) => f.id === editingId) ?? null) : null;
+  const allNotes = [...corpus.notes, ...notes, ...snapshot.messages];
+  const dismiss = notes.length > 0 || snapshot.messages.length > 0 ? () => { dismissNotes(); controller.dismissMessages(); } : undefined;
+
+  return (
+    <WorkflowContext.Provider value={services}>
+    <SelectionContext.Provider value={selectionValue}>
+      <div className={`app${readerArticle ? ' app--reader' : ''}`}>
+        <header className="topbar">
+          <h1>newsmap</h1>
+          <p className="hint">
+            {filtered.length.toLocaleString('en')} of {all.length.toLocaleString('en')} features from {articleCount} article{articleCount === 1 ? '' : 's'}
+          </p>
+          <ExportButtons features={filtered} filter={filter} />
+          <WorkspaceFiles features={filtered} />
+          <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
+            Add article
+          </button>
+        </header>
+        <Notes notes={allNotes} onDismiss={dismiss} />
+        {adding && <AddArticlePanel onClose={() => setAdding(false)} />}
+        <Toast toast={toastState} onDone={clearToast} />
+        <aside className="sidebar" aria-label="Filters and events">
+          <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+            <SearchBox value={filter.q} onChange={setQuery} />
+            <DateRange from={filter.from} to={filter.to} undatedCount={undatedShown} onChange={setRange} />
+            <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
+            <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} />
+          </form>
+          <EventList features={filtered} />
+        </aside>
+        <main className="main">
+          <MapView features={filtered} byId={byId} palette={palette} actorsByFrequency={actorsByFrequency} />
+          <Timeline features={withoutDates} extent={extent} from={filter.from} to={filter.to} onRange={setRange} />
+        </main>
+        {readerArticle && (
+          <ArticleReader
+            article={readerArticle}
+            features={readerFeatures}
+            visibleIds={visibleIds}
+            actions={merged.addedIds.has(readerArticle.id) ? <DeleteArticle articleId={readerArticle.id} title={readerArticle.title} /> : undefined}
+            editor={
+              addSpan ? (
+                <AddPlaceEditor key={addSpan.join('-')} articleId={readerArticle.id} text={readerArticle.text} span={addSpan} onDone={() => setAddSpan(null)} />
+              ) : editing ? (
+                <MentionEditor key={editing.id} feature={editing} onDone={() => setEditingId(null)} />
+              ) : undefined
+            }
+            onTextSelect={setAddSpan}
+          />
+        )}
+      </div>
+    </SelectionContext.Provider>
+    </WorkflowContext.Provider>
+  );
+}

@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type L from 'leaflet';
+import { LayerGroup, LayersControl, MapContainer, ScaleControl, useMap } from 'react-leaflet';
+import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { useSelection } from '../state/selection.ts';
+import { setQueryParam } from '../state/useUrlFilter.ts';
+import { ArcLayer } from './ArcLayer.tsx';
+import { Basemap } from './Basemap.tsx';
+import { featureBounds, anchorLatLng } from './geometry.ts';
+import { HighlightLayer } from './HighlightLayer.tsx';
+import { Legend } from './Legend.tsx';
+import { OsmOverlay } from './OsmOverlay.tsx';
+import { PipelineLayer } from './PipelineLayer.tsx';
+import { PointLayer } from './PointLayer.tsx';
+import { SelectedPopup, StackPopup } from './SelectedPopup.tsx';
+import { FOCUS_ZOOM } from './symbols.ts';
+import { MapPickListener } from '../workflow/MapPick.tsx';
+
+/** The region the dashboard is about, used when there is nothing to fit. */
+const REGION_BOUNDS: [[number, number], [number, number]] = [[12, 25], [42, 75]];
+
+function parseView(search: string): { center: [number, number]; zoom: number } | null {
+  const raw = new URLSearchParams(search).get('view');
+  const m = raw?.match(/^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/);
+  if (!m) return null;
+  const [lat, lon, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (Math.abs(lat) > 85 || Math.abs(lon) > 180 || zoom < 2 || zoom > 16) return null;
+  return { center: [lat, lon], zoom };
+}
+
+/** Keeps `view=lat,lon,zoom` in the URL so a reload reopens the same view. */
+function ViewSync() {
+  const map = useMap();
+  useEffect(() => {
+    const write = () => {
+      const c = map.getCenter();
+      setQueryParam('view', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${map.getZoom()}`);
+    };
+    map.on('moveend', write);
+    // Tests and the benchmark drive the map through this handle.
+    (window as unknown as { __newsmapMap?: L.Map }).__newsmapMap = map;
+    return () => {
+      map.off('moveend', write);
+    };
+  }, [map]);
+  return null;
+}
+
+/**
+ * Tells Leaflet when its container changes size (the reader opening, a window resize):
+ * otherwise it keeps the old size, and popups and tiles land off-screen.
+ */
+function SizeWatcher() {
+  const map = useMap();
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    ro.observe(map.getContainer());
+    return () => ro.disconnect();
+  }, [map]);
+  return null;
+}
+
+/** Flies to the selected feature when asked to; reports arrival so the popup opens after. */
+function FlyController({ target, seq, onArrived }: { target: NewsmapFeature | null; seq: number; onArrived: (seq: number) => void }) {
+  const map = useMap();
+  useEffect(() => {
+    if (seq === 0 || !target) return;
+    let done = false;
+    const arrive = () => {
+      if (done) return;
+      done = true;
+      onArrived(seq);
+    };
+    const zoom = Math.max(map.getZoom(), FOCUS_ZOOM[target.properties.geo_precision]);
+    map.once('moveend', arrive);
+    map.flyTo(anchorLatLng(target), target.geometry.type === 'LineString' ? Math.min(map.getZoom(), 6) : zoom, { duration: 0.6 });
+    const fallback = window.setTimeout(arrive, 1500);
+    return () => {
+      map.off('moveend', arrive);
+      window.clearTimeout(fallback);
+    };
+    // `target` is read at request time only: re-filtering must not re-fly.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [map, seq]);
+  return null;
+}
+
+interface MapViewProps {
+  features: NewsmapFeature[];
+  byId: ReadonlyMap<string, NewsmapFeature>;
+  palette: ReadonlyMap<string, string>;
+  actorsByFrequency: string[];
+}
+
+export function MapView({ features, byId, palette, actorsByFrequency }: MapViewProps) {
+  const { selectedId, hoveredId, flySeq, select, hover, openReader } = useSelection();
+  const [initialView] = useState(() => {
+    const view = parseView(window.location.search);
+    return view ?? { bounds: featureBounds(features) ?? REGION_BOUNDS };
+  });
+  const [labelsGroup, setLabelsGroup] = useState<L.LayerGroup | null>(null);
+  const [ringGroup, setRingGroup] = useState<L.LayerGroup | null>(null);
+  const [arcGroup, setArcGroup] = useState<L.LayerGroup | null>(null);
+  const [tileError, setTileError] = useState(false);
+  const [arrivedSeq, setArrivedSeq] = useState(0);
+  const [stack, setStack] = useState<{ ids: string[]; latlng: L.LatLng } | null>(null);
+
+  // One layer per kind: strikes, bases and other places each cluster on their own, so a
+  // cluster's count means "12 strikes", not "10 mentions of a country and 2 strikes".
+  const { lines, strikes, bases, places } = useMemo(() => {
+    const lines: NewsmapFeature[] = [];
+    const strikes: NewsmapFeature[] = [];
+    const bases: NewsmapFeature[] = [];
+    const places: NewsmapFeature[] = [];
+    for (const f of features) {
+      if (f.geometry.type === 'LineString') lines.push(f);
+      else if (f.properties.kind === 'strike') strikes.push(f);
+      else if (f.properties.kind === 'base') bases.push(f);
+      else places.push(f);
+    }
+    return { lines, strikes, bases, places };
+  }, [features]);
+
+  const onSelect = useCallback((id: string) => {
+    setStack(null);
+    select(id);
+  }, [select]);
+  const onStack = useCallback((ids: string[], latlng: L.LatLng) => setStack({ ids, latlng }), []);
+  const onTileError = useCallback(() => setTileError(true), []);
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
+  const hovered = hoveredId ? (byId.get(hoveredId) ?? null) : null;
+  const popupReady = selected !== null && arrivedSeq >= flySeq;
+
+  return (
+    <div className="map-wrap">
+      <MapContainer
+        className="map"
+        preferCanvas
+        minZoom={2}
+        maxZoom={16}
+        worldCopyJump={false}
+        {...('bounds' in initialView ? { bounds: initialView.bounds, boundsOptions: { padding: [30, 30], maxZoom: 7 } } : { center: initialView.center, zoom: initialView.zoom })}
+      >
+        <Basemap labelsGroup={labelsGroup} />
+        <LayersControl position="topright">
+          <OsmOverlay onTileError={onTileError} />
+          <LayersControl.Overlay checked name="Country labels">
+            <LayerGroup ref={setLabelsGroup} />
+          </LayersControl.Overlay>
+          <LayersControl.Overlay checked name="Uncertainty rings (region ≈50 km, country ≈250 km)">
+            <LayerGroup ref={setRingGroup} />
+          </LayersControl.Overlay>
+          <LayersControl.Overlay checked name="Strike arcs (origin → target)">
+            <LayerGroup ref={setArcGroup} />
+          </LayersControl.Overlay>
+        </LayersControl>
+        <ScaleControl position="bottomleft" />
+        <PipelineLayer lines={lines} onSelect={onSelect} onHover={hover} />
+        <ArcLayer strikes={strikes} palette={palette} group={arcGroup} />
+        <PointLayer layer="place" points={places} palette={palette} ringGroup={null} onSelect={onSelect} onHover={hover} onStack={onStack} />
+        <PointLayer layer="base" points={bases} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
+        <PointLayer layer="strike" points={strikes} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
+        <HighlightLayer hovered={hovered} selected={selected} />
+        <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
+        <ViewSync />
+        <MapPickListener />
+        <SizeWatcher />
+        {selected && popupReady && <SelectedPopup feature={selected} onClose={() => select(null)} onOpenArticle={openReader} />}
+        {stack && !selected && (
+          <StackPopup
+            features={stack.ids.map((id) => byId.get(id)).filter((f): f is NewsmapFeature => f !== undefined)}
+            latlng={stack.latlng}
+            onPick={onSelect}
+            onClose={() => setStack(null)}
+          />
+        )}
+      </MapContainer>
+      {tileError && (
+        <p className="map-note" role="status">
+          OpenStreetMap tiles could not be loaded (offline?). The offline basemap is shown.
+          <button type="button" onClick={() => setTileError(false)} aria-label="Dismiss">×</button>
+        </p>
+      )}
+      <Legend palette={palette} actorsByFrequency={actorsByFrequency} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useMemo, useRef } from 'react';
+import type L from 'leaflet';
+import { Popup, useMapEvent } from 'react-leaflet';
+import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { FeaturePopupContent } from './FeaturePopupContent.tsx';
+import { anchorLatLng } from './geometry.ts';
+
+/**
+ * The one popup of the selected feature, with React children (never an HTML string). Closing
+ * it with its × clears the selection; a popup removed because the selection moved on does not
+ * (its instance is no longer the one in the ref by then).
+ */
+export function SelectedPopup({ feature, onClose, onOpenArticle }: { feature: NewsmapFeature; onClose: () => void; onOpenArticle: (id: string) => void }) {
+  const ref = useRef<L.Popup | null>(null);
+  // A stable position: react-leaflet re-opens the popup whenever `position` changes identity,
+  // which would fire popupclose on every re-render.
+  const position = useMemo(() => anchorLatLng(feature), [feature]);
+  useMapEvent('popupclose', (e) => {
+    if (ref.current !== null && e.popup === ref.current) onClose();
+  });
+  return (
+    <Popup key={feature.id} ref={ref} position={position} maxWidth={360} minWidth={260} autoPanPadding={[40, 40]}>
+      <FeaturePopupContent feature={feature} onOpenArticle={onOpenArticle} />
+    </Popup>
+  );
+}
+
+/** Events stacked on one spot (e.g. four mentions of "Israel" at its centroid): pick one. */
+export function StackPopup({ features, latlng, onPick, onClose }: { features: NewsmapFeature[]; latlng: L.LatLng; onPick: (id: string) => void; onClose: () => void }) {
+  const ref = useRef<L.Popup | null>(null);
+  useMapEvent('popupclose', (e) => {
+    if (ref.current !== null && e.popup === ref.current) onClose();
+  });
+  return (
+    <Popup ref={ref} position={latlng} maxWidth={340}>
+      <div className="stack-popup">
+        <h3>{features.length} events at this spot</h3>
+        <ul>
+          {features.map((f) => (
+            <li key={f.id}>
+              <button type="button" onClickCapture={() => onPick(f.id)}>
+                <span className={`kind-badge kind-badge--${f.properties.kind}`}>{f.properties.kind}</span> {f.properties.title}
+                {f.properties.date ? ` · ${f.properties.date}` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Popup>
+  );
+}

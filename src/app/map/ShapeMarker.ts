@@ -1,0 +1,68 @@
+import L from 'leaflet';
+import type { Shape } from './symbols.ts';
+
+/**
+ * A CircleMarker that draws a star or a square on the canvas renderer. Kind needs its own
+ * symbol, and DOM markers (divIcons) would not scale to 100k events; CircleMarker keeps
+ * Leaflet's fast canvas hit-testing (a point-in-radius test, which is fine for these shapes).
+ *
+ * Leaflet's canvas internals (_renderer, _ctx, _point, _fillStroke) are not in its typings,
+ * hence the narrow casts below. They have been stable since 1.0.
+ */
+interface CanvasInternals {
+  _drawing: boolean;
+  _ctx: CanvasRenderingContext2D;
+  _fillStroke(ctx: CanvasRenderingContext2D, layer: L.Path): void;
+}
+interface MarkerInternals {
+  _renderer: unknown;
+  _point: L.Point;
+  _radius: number;
+  _empty(): boolean;
+  _updatePath(): void;
+}
+
+export interface ShapeMarkerOptions extends L.CircleMarkerOptions {
+  shape: Shape;
+}
+
+export class ShapeMarker extends L.CircleMarker {
+  readonly shape: Shape;
+
+  constructor(latlng: L.LatLngExpression, options: ShapeMarkerOptions) {
+    super(latlng, options);
+    this.shape = options.shape;
+  }
+
+  /** Overrides Leaflet's private hook; circles and SVG fall back to the stock drawing. */
+  _updatePath(): void {
+    const self = this as unknown as MarkerInternals;
+    const renderer = self._renderer;
+    if (this.shape === 'circle' || !(renderer instanceof L.Canvas)) {
+      (L.CircleMarker.prototype as unknown as MarkerInternals)._updatePath.call(this);
+      return;
+    }
+    const canvas = renderer as unknown as CanvasInternals;
+    if (!canvas._drawing || self._empty()) return;
+    const ctx = canvas._ctx;
+    const { x, y } = self._point;
+    const r = Math.max(self._radius, 1);
+    ctx.beginPath();
+    if (this.shape === 'square') {
+      const s = r * 0.9;
+      ctx.rect(x - s, y - s, 2 * s, 2 * s);
+    } else {
+      // Five-pointed star: the "explosion" reading of a strike.
+      for (let i = 0; i < 10; i++) {
+        const radius = i % 2 === 0 ? r * 1.15 : r * 0.5;
+        const a = (Math.PI / 5) * i - Math.PI / 2;
+        const px = x + radius * Math.cos(a);
+        const py = y + radius * Math.sin(a);
+        if (i === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
+      ctx.closePath();
+    }
+    canvas._fillStroke(ctx, this);
+  }
+}

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { ActorFilter } from '../../src/app/panels/ActorFilter.tsx';
+import { KindFilter } from '../../src/app/panels/KindFilter.tsx';
+import { DateRange } from '../../src/app/panels/DateRange.tsx';
+import { ArticleReader, mentionSegments } from '../../src/app/panels/ArticleReader.tsx';
+import { EventList } from '../../src/app/panels/EventList.tsx';
+import { QuoteHighlight, mentionRange } from '../../src/app/map/QuoteHighlight.tsx';
+import { SelectionContext, type Selection, type SelectionActions } from '../../src/app/state/selection.ts';
+import { buildFixture, XSS } from '../e2e/support/fixture.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let host: HTMLElement;
+function render(ui: React.ReactNode): HTMLElement {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root!.render(ui));
+  return host;
+}
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = null;
+});
+
+function selectionValue(overrides: Partial<Selection & SelectionActions> = {}) {
+  return { selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: null, select: vi.fn(), hover: vi.fn(), openReader: vi.fn(), ...overrides };
+}
+
+const { corpus, articles } = buildFixture();
+
+describe('ActorFilter', () => {
+  const actors = [
+    { actor: 'Iran', count: 4 },
+    { actor: 'Israel', count: 3 },
+  ];
+
+  it('is a group named Actors with a checkbox named by each actor', () => {
+    const el = render(<ActorFilter actors={actors} selected={null} onChange={() => {}} />);
+    const fieldset = el.querySelector('fieldset')!;
+    expect(fieldset.querySelector('legend')!.textContent).toBe('Actors');
+    const labels = [...fieldset.querySelectorAll('label')].map((l) => l.textContent);
+    expect(labels).toEqual(['Iran', 'Israel']);
+    expect([...fieldset.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].every((c) => c.checked)).toBe(true);
+    expect(fieldset.textContent).toContain('4');
+  });
+
+  it('unticking one restricts to the others; ticking all again clears the restriction', () => {
+    const onChange = vi.fn();
+    const el = render(<ActorFilter actors={actors} selected={null} onChange={onChange} />);
+    act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
+    expect(onChange).toHaveBeenLastCalledWith(['Israel']);
+    act(() => root!.render(<ActorFilter actors={actors} selected={['Israel']} onChange={onChange} />));
+    act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
+    expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+});
+
+describe('KindFilter and DateRange', () => {
+  it('has a Kinds group with the four kinds', () => {
+    const el = render(<KindFilter kinds={['strike', 'base']} counts={{ strike: 1, base: 2, pipeline: 0, place: 3 }} onChange={() => {}} />);
+    expect(el.querySelector('legend')!.textContent).toBe('Kinds');
+    expect([...el.querySelectorAll('label')].map((l) => l.textContent)).toEqual(['strike', 'base', 'pipeline', 'place']);
+    expect([...el.querySelectorAll<HTMLInputElement>('input')].map((i) => i.checked)).toEqual([true, true, false, false]);
+  });
+
+  it('labels the date inputs From and To and explains undated features', () => {
+    const el = render(<DateRange from="2024-01-01" to={null} undatedCount={3} onChange={() => {}} />);
+    const from = el.querySelector<HTMLInputElement>('input[type=date]')!;
+    expect(el.querySelector(`label[for="${from.id}"]`)!.textContent).toBe('From');
+    expect(from.value).toBe('2024-01-01');
+    expect(el.textContent).toContain('3 undated features');
+  });
+});
+
+describe('QuoteHighlight', () => {
+  it('marks the mention inside the quote, as text', () => {
+    const el = render(<QuoteHighlight properties={{ quote: `Hit near Isfahan ${XSS}`, mention: 'isfahan' }} />);
+    expect(el.querySelector('mark')!.textContent).toBe('Isfahan');
+    expect(el.textContent).toContain(XSS);
+    expect(el.querySelector('img')).toBeNull();
+    expect(mentionRange('abc', 'zzz')).toBeNull();
+  });
+});
+
+describe('ArticleReader', () => {
+  it('highlights every resolved mention and renders the text literally', () => {
+    const article = articles.find((a) => a.id === 'a-xss')!;
+    const feats = corpus.features.filter((f) => f.properties.article_id === article.id);
+    const select = vi.fn();
+    const el = render(
+      <SelectionContext.Provider value={selectionValue({ select })}>
+        <ArticleReader article={article} features={feats} visibleIds={new Set(feats.map((f) => f.id))} />
+      </SelectionContext.Provider>,
+    );
+    expect(el.querySelector('.reader__text')!.textContent).toBe(article.text);
+    expect(el.querySelector('img')).toBeNull();
+    const mention = el.querySelector<HTMLButtonElement>('.mention')!;
+    expect(mention.textContent).toBe('Baghdad International Airport');
+    act(() => mention.click());
+    expect(select).toHaveBeenCalledWith(feats[0]!.id, { fly: true });
+  });
+
+  it('re-anchors a stale span on the mention and drops overlaps', () => {
+    const [f] = corpus.features;
+    const text = `Intro. ${f!.properties.mention} again.`;
+    const segs = mentionSegments(text, [f!, { ...f!, id: 'dup' }]);
+    expect(segs).toHaveLength(1);
+    expect(text.slice(segs[0]!.start, segs[0]!.end)).toBe(f!.properties.mention);
+  });
+});
+
+describe('EventList', () => {
+  it('sorts by date, undated last, and supports arrow keys and Enter', () => {
+    const select = vi.fn();
+    const hover = vi.fn();
+    const el = render(
+      <SelectionContext.Provider value={selectionValue({ select, hover })}>
+        <EventList features={corpus.features} />
+      </SelectionContext.Provider>,
+    );
+    const options = [...el.querySelectorAll('[role=option]')];
+    expect(options).toHaveLength(corpus.features.length);
+    expect(options[0]!.textContent).toContain('Damascus');
+    expect(options.at(-1)!.textContent).toContain('undated');
+    const list = el.querySelector<HTMLElement>('[role=listbox]')!;
+    act(() => list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
+    expect(hover).toHaveBeenLastCalledWith(expect.stringContaining('a-xss'));
+    act(() => list.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(select).toHaveBeenCalledWith(expect.stringContaining('a-xss'), { fly: true });
+  });
+});

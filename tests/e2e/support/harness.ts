@@ -1,0 +1,93 @@
+/**
+ * Shared e2e plumbing: build dist/ once if missing, serve it on a free port, open pages that
+ * cannot reach the internet, serve the fixture corpus, and collect console errors, CSP
+ * violations and dialogs so every test can assert there were none.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/lib/browser.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/lib/staticServer.ts';
+import { buildFixture, type FixtureArticle } from './fixture.ts';
+import type { NewsmapCollection } from '../../../src/core/geojson/schema.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+
+export function ensureBuilt(): void {
+  if (existsSync(resolve(ROOT, 'dist/index.html'))) return;
+  // `npm test` builds first; a lone e2e run builds the app only (not the data pipeline).
+  execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface Session {
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<Session> {
+  ensureBuilt();
+  const server = await startStaticServer(resolve(ROOT, 'dist'));
+  const browser = await launchChromium();
+  return { browser, server, close: async () => { await browser.close(); await server.close(); } };
+}
+
+export interface Watched {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+  blocked: string[];
+}
+
+export async function openDashboard(
+  session: Session,
+  query = '',
+  data: { corpus: NewsmapCollection; articles: FixtureArticle[] } = buildFixture(),
+): Promise<Watched> {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // CSP violations are also logged to the console, but count them at the source too.
+  await page.addInitScript(`window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`);
+  // Offline: anything not served by our local server is refused.
+  await page.route((url) => !url.href.startsWith(session.server.url), (route) => {
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  await page.route(`${session.server.url}/data/corpus.geojson`, (route) =>
+    route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(data.corpus) }),
+  );
+  await page.route(`${session.server.url}/data/articles.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(data.articles) }),
+  );
+  await page.goto(`${session.server.url}/${query ? `?${query.replace(/^\?/, '')}` : ''}`);
+  await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
+  return { page, errors, dialogs, blocked };
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate('window.__csp') as Promise<string[]>;
+}
+
+/** Number of point features the map currently draws, all layers (clusters count their members). */
+export async function pointsShown(page: Page): Promise<number> {
+  const map = page.locator('.map');
+  let total = 0;
+  for (const layer of ['strike', 'base', 'place']) total += Number((await map.getAttribute(`data-${layer}-shown`)) ?? 0);
+  return total;
+}
+
+export async function eventCount(page: Page): Promise<number> {
+  return page.getByRole('listbox', { name: 'Events' }).getByRole('option').count();
+}
