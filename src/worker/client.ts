@@ -1,6 +1,6 @@
 import type { Article } from '../core/article.ts';
 import type { NewsmapCollection } from '../core/geojson/schema.ts';
-import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { PlaceCandidate, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface ParseOutcome {
   collection: NewsmapCollection;
@@ -18,7 +18,7 @@ export type Progress = (stage: 'gazetteer' | 'parsing', fraction: number) => voi
 export class GeoparseClient {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (o: ParseOutcome) => void; reject: (e: Error) => void; progress?: Progress }>();
+  private readonly pending = new Map<number, { resolve: (o: unknown) => void; reject: (e: Error) => void; progress?: Progress }>();
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('./geoparse.worker.ts', import.meta.url), { type: 'module' })) {}
 
@@ -30,17 +30,22 @@ export class GeoparseClient {
     return this.send({ type: 'decode-and-parse', requestId: 0, bytes, fileName, article, broadUrl: broadUrl() }, progress, [bytes]);
   }
 
+  /** The top gazetteer matches for a name (exact name or alias), for "Change place". */
+  candidates(name: string): Promise<PlaceCandidate[]> {
+    return this.send<PlaceCandidate[]>({ type: 'candidates', requestId: 0, name, broadUrl: broadUrl() }, undefined);
+  }
+
   terminate(): void {
     this.worker?.terminate();
     this.worker = undefined;
     this.failAll('the geoparser was stopped');
   }
 
-  private send(req: WorkerRequest, progress: Progress | undefined, transfer: Transferable[] = []): Promise<ParseOutcome> {
+  private send<T = ParseOutcome>(req: WorkerRequest, progress: Progress | undefined, transfer: Transferable[] = []): Promise<T> {
     const requestId = this.nextId++;
     const worker = this.ensureWorker();
-    return new Promise<ParseOutcome>((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject, ...(progress ? { progress } : {}) });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(requestId, { resolve: resolve as (o: unknown) => void, reject, ...(progress ? { progress } : {}) });
       worker.postMessage({ ...req, requestId }, transfer);
     });
   }
@@ -56,6 +61,7 @@ export class GeoparseClient {
       else {
         this.pending.delete(msg.requestId);
         if (msg.type === 'result') p.resolve({ collection: msg.collection, text: msg.text, ms: msg.ms });
+        else if (msg.type === 'candidates') p.resolve(msg.candidates);
         else p.reject(new Error(msg.message));
       }
     };

@@ -12,6 +12,7 @@ import { parseArticle } from '../core/parseArticle.ts';
 import { decodeArticle, checkArticleSize } from '../core/text/decodeArticle.ts';
 import { parsePublished } from '../core/events/published.ts';
 import type { Article } from '../core/article.ts';
+import { nameKey } from '../core/text/normalize.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -42,6 +43,16 @@ function post(message: WorkerResponse): void {
 async function handle(req: WorkerRequest): Promise<void> {
   const t0 = performance.now();
   try {
+    if (req.type === 'candidates') {
+      const idx = await loadIndex(req.requestId, req.broadUrl);
+      const key = nameKey(req.name);
+      const found = (key ? (idx.names.get(key) ?? []) : []).slice(0, 10);
+      post({
+        type: 'candidates', requestId: req.requestId,
+        candidates: found.map((p) => ({ id: p.id, name: p.name, country: p.country, kind: p.kind, lat: p.lat, lon: p.lon, precision: p.precision })),
+      });
+      return;
+    }
     let article: Article;
     if (req.type === 'decode-and-parse') {
       article = { ...req.article, text: decodeArticle(new Uint8Array(req.bytes), req.fileName) };

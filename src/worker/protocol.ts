@@ -4,10 +4,23 @@ import type { NewsmapCollection } from '../core/geojson/schema.ts';
 /** Messages to the geoparsing worker. */
 export type WorkerRequest =
   | { type: 'parse'; requestId: number; article: Article; broadUrl: string }
-  | { type: 'decode-and-parse'; requestId: number; bytes: ArrayBuffer; fileName: string; article: Omit<Article, 'text'>; broadUrl: string };
+  | { type: 'decode-and-parse'; requestId: number; bytes: ArrayBuffer; fileName: string; article: Omit<Article, 'text'>; broadUrl: string }
+  | { type: 'candidates'; requestId: number; name: string; broadUrl: string };
+
+/** A gazetteer match offered when an analyst changes a mention's place. */
+export interface PlaceCandidate {
+  id: string;
+  name: string;
+  country: string;
+  kind: string;
+  lat: number;
+  lon: number;
+  precision: 'site' | 'city' | 'region' | 'country';
+}
 
 /** Messages from the geoparsing worker. */
 export type WorkerResponse =
   | { type: 'progress'; requestId: number; stage: 'gazetteer' | 'parsing'; fraction: number }
   | { type: 'result'; requestId: number; collection: NewsmapCollection; text: string; ms: number }
+  | { type: 'candidates'; requestId: number; candidates: PlaceCandidate[] }
   | { type: 'error'; requestId: number; message: string };

@@ -88,7 +88,7 @@ describe('dashboard (built app, offline Chromium)', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const rows = (await readFile((await csv.path())!, 'utf8')).trim().split('\r\n');
-    expect(rows[0]).toBe('date,date_precision,kind,actor,actors,target,place,country,lat,lon,geo_precision,quote,article,published');
+    expect(rows[0]).toBe('date,date_precision,kind,actor,actors,target,place,country,lat,lon,geo_precision,quote,article,published,corrected');
     expect(rows).toHaveLength(expected.length + 1);
 
     expect(page.url()).toContain('actors=Israel');

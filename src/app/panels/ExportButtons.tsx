@@ -3,18 +3,7 @@ import type { NewsmapFeature } from '../../core/geojson/schema.ts';
 import { exportCSV } from '../../core/export/csv.ts';
 import { exportFileName } from '../../core/export/filename.ts';
 import { exportGeoJSON } from '../../core/export/geojson.ts';
-
-function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the blob after click() returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../workflow/download.ts';
 
 /** Exports exactly the filtered set the map shows, under a file name that names the filter. */
 export function ExportButtons({ features, filter }: { features: NewsmapFeature[]; filter: FilterState }) {

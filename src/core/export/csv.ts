@@ -21,6 +21,7 @@ export const CSV_COLUMNS = [
   'quote',
   'article',
   'published',
+  'corrected',
 ] as const;
 
 /**
@@ -69,6 +70,8 @@ export function csvRow(f: NewsmapFeature): string {
     quote: textCell(p.quote),
     article: textCell(p.article_title),
     published: textCell(p.published),
+    // "true" where an analyst changed the feature (issue 4), empty otherwise.
+    corrected: p.corrected ? 'true' : '',
   };
   return CSV_COLUMNS.map((c) => cells[c]).join(',');
 }

@@ -1,0 +1,112 @@
+import type { Correction } from '../../core/corrections/corrections.ts';
+import type { GazetteerFile } from '../../core/gazetteer/schema.ts';
+import type { StoredArticle } from '../../core/project/projectFile.ts';
+import type { StorageBackend } from './backend.ts';
+import { emptyWorkspace, loadWorkspace, message, persist, type Workspace } from './workspace.ts';
+
+export interface WorkspaceSnapshot {
+  ready: boolean;
+  workspace: Workspace;
+  /** One-line messages for the user: corrupt records moved aside, failed writes. */
+  messages: string[];
+}
+
+/**
+ * The workspace in memory, kept in step with storage. Every change is written first and only
+ * then committed to memory, so a write that fails (quota, private mode) leaves the previous
+ * state in place and adds a message instead.
+ */
+export class WorkspaceController {
+  private snap: WorkspaceSnapshot = { ready: false, workspace: emptyWorkspace(), messages: [] };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly backend: StorageBackend) {}
+
+  get snapshot(): WorkspaceSnapshot {
+    return this.snap;
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getSnapshot = (): WorkspaceSnapshot => this.snap;
+
+  private set(next: Partial<WorkspaceSnapshot>): void {
+    this.snap = { ...this.snap, ...next };
+    for (const l of this.listeners) l();
+  }
+
+  say(msg: string): void {
+    this.set({ messages: [...this.snap.messages, msg] });
+  }
+
+  dismissMessages(): void {
+    this.set({ messages: [] });
+  }
+
+  async load(): Promise<void> {
+    const { workspace, notes } = await loadWorkspace(this.backend);
+    this.set({ ready: true, workspace, messages: [...this.snap.messages, ...notes] });
+  }
+
+  /** Writes, then commits `next`; on failure keeps the current workspace and says why. Returns success. */
+  private async commit(what: string, write: () => Promise<void>, next: (ws: Workspace) => Workspace): Promise<boolean> {
+    try {
+      await write();
+    } catch (e) {
+      this.say(`Could not save ${what}: ${message(e)}. Nothing was changed.`);
+      return false;
+    }
+    this.set({ workspace: next(this.snap.workspace) });
+    return true;
+  }
+
+  addArticle(a: StoredArticle): Promise<boolean> {
+    return this.commit(`"${a.title}"`, () => persist.putArticle(this.backend, a), (ws) => ({
+      ...ws,
+      articles: [...ws.articles.filter((x) => x.id !== a.id), a],
+    }));
+  }
+
+  /** Adds or replaces several articles in one transaction (GeoJSON import): all or nothing. */
+  addArticles(list: StoredArticle[]): Promise<boolean> {
+    const ids = new Set(list.map((a) => a.id));
+    const next = [...this.snap.workspace.articles.filter((a) => !ids.has(a.id)), ...list];
+    return this.commit('the import', () => this.backend.replace({ articles: next.map((a) => ({ key: a.id, value: a })) }), (ws) => ({ ...ws, articles: next }));
+  }
+
+  /** Deletes an article and its corrections; returns what is needed to undo, or null if the write failed. */
+  async deleteArticle(id: string): Promise<{ article: StoredArticle; corrections: Correction[] } | null> {
+    const article = this.snap.workspace.articles.find((a) => a.id === id);
+    if (!article) return null;
+    const corrections = this.snap.workspace.corrections.filter((c) => c.article_id === id);
+    const ok = await this.commit(`the deletion of "${article.title}"`, () => persist.deleteArticle(this.backend, id, corrections), (ws) => ({
+      ...ws,
+      articles: ws.articles.filter((a) => a.id !== id),
+      corrections: ws.corrections.filter((c) => c.article_id !== id),
+    }));
+    return ok ? { article, corrections } : null;
+  }
+
+  restoreArticle(article: StoredArticle, corrections: Correction[]): Promise<boolean> {
+    return this.commit(`"${article.title}"`, () => persist.restoreArticle(this.backend, article, corrections), (ws) => ({
+      ...ws,
+      articles: [...ws.articles.filter((a) => a.id !== article.id), article].sort((a, b) => a.added.localeCompare(b.added)),
+      corrections: [...ws.corrections.filter((c) => c.article_id !== article.id), ...corrections].sort((a, b) => a.at.localeCompare(b.at)),
+    }));
+  }
+
+  addCorrection(c: Correction): Promise<boolean> {
+    return this.commit('the correction', () => persist.putCorrection(this.backend, c), (ws) => ({ ...ws, corrections: [...ws.corrections, c] }));
+  }
+
+  setUserGazetteer(g: GazetteerFile): Promise<boolean> {
+    return this.commit('the user gazetteer', () => persist.putUserGazetteer(this.backend, g), (ws) => ({ ...ws, userGazetteer: g }));
+  }
+
+  replaceAll(next: Workspace): Promise<boolean> {
+    return this.commit('the imported project', () => persist.replaceAll(this.backend, next), () => next);
+  }
+}

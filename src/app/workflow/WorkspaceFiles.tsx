@@ -1,0 +1,85 @@
+import { useRef } from 'react';
+import { exportKML } from '../../core/export/kml.ts';
+import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { importGeoJson } from '../../core/import/importGeoJson.ts';
+import { exportProject, importProject } from '../../core/project/projectFile.ts';
+import { download } from './download.ts';
+import { importedArticles } from './importedArticles.ts';
+import { useWorkflow } from './workspaceContext.ts';
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}
+
+/** A button that opens a file picker; the file's text goes to `onText`. */
+function FileButton({ label, accept, onText }: { label: string; accept: string; onText: (text: string, name: string) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()}>
+        {label}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        hidden
+        aria-label={label}
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) onText(await f.text(), f.name);
+        }}
+      />
+    </>
+  );
+}
+
+/**
+ * Import and export beyond the filtered GeoJSON/CSV: GeoJSON import (all or nothing), KML,
+ * the whole workspace as a project file, and the user gazetteer layer.
+ */
+export function WorkspaceFiles({ features }: { features: NewsmapFeature[] }) {
+  const { controller, toast } = useWorkflow();
+  return (
+    <div className="export" role="group" aria-label="Workspace files">
+      <FileButton
+        label="Import GeoJSON"
+        accept=".geojson,.json,application/geo+json,application/json"
+        onText={async (text, name) => {
+          try {
+            const { features: imported, source } = importGeoJson(text, name);
+            const list = importedArticles(imported, controller.snapshot.workspace.articles);
+            if (await controller.addArticles(list)) toast(`Imported ${imported.length} feature${imported.length === 1 ? '' : 's'} from ${name}${source === 'foreign' ? ' (as generic events)' : ''}.`);
+          } catch (e) {
+            controller.say(oneLine(e));
+          }
+        }}
+      />
+      <button type="button" onClick={() => download(exportKML(features), 'newsmap.kml', 'application/vnd.google-earth.kml+xml')}>
+        Export KML
+      </button>
+      <button type="button" onClick={() => download(exportProject(controller.snapshot.workspace), 'newsmap-project.json', 'application/json')}>
+        Export project
+      </button>
+      <FileButton
+        label="Import project"
+        accept=".json,application/json"
+        onText={async (text, name) => {
+          try {
+            const p = importProject(text, name);
+            const previous = controller.snapshot.workspace;
+            if (await controller.replaceAll({ articles: p.articles as typeof previous.articles, corrections: p.corrections, userGazetteer: p.userGazetteer })) {
+              toast(`Imported project ${name}: ${p.articles.length} article(s), ${p.corrections.length} correction(s).`, () => void controller.replaceAll(previous));
+            }
+          } catch (e) {
+            controller.say(oneLine(e));
+          }
+        }}
+      />
+      <button type="button" onClick={() => download(JSON.stringify(controller.snapshot.workspace.userGazetteer, null, 1), 'user-gazetteer.json', 'application/json')}>
+        Export user gazetteer
+      </button>
+    </div>
+  );
+}
