@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync, renameSync, statSync, existsSync, unlinkSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, statSync, existsSync, unlinkSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArticle } from '../core/parseArticle.ts';
 import { parsePublished } from '../core/events/published.ts';
@@ -97,8 +97,10 @@ function parseEntry(dir: string, entry: CorpusEntry, index: PlaceIndex): Newsmap
 
 /** Writes through a temporary file and a rename, so a failed save leaves the previous file intact. */
 function writeAtomically(path: string, data: string): void {
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  const dir = dirname(resolve(path));
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {

@@ -51,8 +51,8 @@ describe('newsmap parse', () => {
 });
 
 describe('newsmap ingest', () => {
-  it.concurrent('parses the seed corpus into one FeatureCollection file', async () => {
-    const out = join(dir, 'corpus.geojson');
+  it.concurrent('parses the seed corpus into one FeatureCollection file, creating its folder', async () => {
+    const out = join(dir, 'fresh/data/corpus.geojson');
     const { code, stdout } = await newsmap('ingest', 'seeds', '--out', out);
     expect(code).toBe(0);
     expect(stdout).toBe('');
