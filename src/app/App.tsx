@@ -36,7 +36,8 @@ function makeController(): WorkspaceController {
     c.say('This browser offers no IndexedDB: added articles and corrections last only until the page closes.');
     return c;
   }
-  return new WorkspaceController(idbBackend());
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('newsmap-workspace');
+  return new WorkspaceController(idbBackend(), channel);
 }
 
 export function App() {

@@ -114,3 +114,49 @@ describe('workspace storage', () => {
     expect(again.snapshot.workspace.corrections).toHaveLength(1);
   });
 });
+
+/** Two tabs: one storage, a channel between them, as BroadcastChannel gives in the browser. */
+function tabPair(backend: MemoryBackend) {
+  type Listener = (event: { data: unknown }) => void;
+  const listeners: [Listener[], Listener[]] = [[], []];
+  const channel = (me: 0 | 1) => ({
+    postMessage: (data: unknown) => { for (const l of listeners[me === 0 ? 1 : 0]) l({ data: structuredClone(data) }); },
+    addEventListener: (_: 'message', l: Listener) => { listeners[me].push(l); },
+  });
+  return [new WorkspaceController(backend, channel(0)), new WorkspaceController(backend, channel(1))] as const;
+}
+
+describe('two tabs editing at once', () => {
+  it('loses no write: each tab ends up with both articles, and is told the other tab changed things', async () => {
+    const backend = new MemoryBackend();
+    const [a, b] = tabPair(backend);
+    await a.load();
+    await b.load();
+    const ids = articles.map((x) => x.id);
+    await Promise.all([a.addArticle(stored(ids[0])), b.addArticle(stored(ids[1]))]);
+    await Promise.all([a.addCorrection({ ...correction, id: 'ca' }), b.addCorrection({ ...correction, id: 'cb' })]);
+    await new Promise((r) => setTimeout(r, 10));
+    for (const tab of [a, b]) {
+      expect(tab.snapshot.workspace.articles.map((x) => x.id).sort()).toEqual([ids[0], ids[1]].sort());
+      expect(tab.snapshot.workspace.corrections.map((x) => x.id).sort()).toEqual(['ca', 'cb']);
+      expect(tab.snapshot.messages.some((m) => /Another tab changed the workspace/.test(m))).toBe(true);
+    }
+    const fresh = new WorkspaceController(backend);
+    await fresh.load();
+    expect(fresh.snapshot.workspace.articles).toHaveLength(2);
+  });
+
+  it('an import in one tab keeps the article another tab added', async () => {
+    const backend = new MemoryBackend();
+    const [a, b] = tabPair(backend);
+    await a.load();
+    await b.load();
+    const ids = articles.map((x) => x.id);
+    await a.addArticle(stored(ids[0]));
+    // Tab b imports before it has heard of tab a's article.
+    await b.addArticles([stored(ids[1])]);
+    const fresh = new WorkspaceController(backend);
+    await fresh.load();
+    expect(fresh.snapshot.workspace.articles.map((x) => x.id).sort()).toEqual([ids[0], ids[1]].sort());
+  });
+});

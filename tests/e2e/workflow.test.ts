@@ -3,7 +3,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { cspViolations, eventCount, openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
+import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, startSession, type Session } from './support/harness.ts';
 import { buildFixture, XSS } from './support/fixture.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geojson/schema.ts';
 
@@ -229,6 +229,42 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     await form.getByLabel('Source URL').fill('javascript:alert(1)');
     await form.getByRole('button', { name: 'Parse and add' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/only http and https/);
+    expect(await eventCount(page)).toBe(TOTAL);
+    await page.context().close();
+  });
+
+  it('two tabs adding articles at once lose nothing, and each tab is told', async () => {
+    const first = await openDashboard(session);
+    const second = await openSecondTab(session, first.page);
+    await Promise.all([
+      addArticle(first.page, 'First tab', TEXT),
+      addArticle(second.page, 'Second tab', 'Rockets fired from Lebanon hit Kiryat Shmona on Wednesday.', '2024-03-29'),
+    ]);
+    for (const tab of [first, second]) {
+      await expect.poll(async () => new Set(mine(await exportGeoJson(tab.page)).map((f) => f.properties.article_title))).toEqual(new Set(['First tab', 'Second tab']));
+      expect(tab.errors).toEqual([]);
+    }
+    await expect.poll(() => second.page.getByText('Another tab changed the workspace').count()).toBeGreaterThan(0);
+    await first.page.reload();
+    await expect.poll(async () => new Set(mine(await exportGeoJson(first.page)).map((f) => f.properties.article_title))).toEqual(new Set(['First tab', 'Second tab']));
+    await first.page.context().close();
+  });
+
+  it('a worker crash during a parse shows an error and stores nothing', async () => {
+    const { page } = await openDashboard(session);
+    // The geoparser's script is replaced by one that dies on its first message.
+    await page.route(/geoparse\.worker[^/]*\.js/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { throw new Error("simulated crash"); };' }));
+    await page.getByRole('button', { name: 'Add article' }).click();
+    const form = page.getByRole('form', { name: 'Add article' });
+    await form.getByLabel('Title').fill('Doomed');
+    await form.getByLabel('Published').fill('2024-03-29');
+    await form.getByLabel('Article text').fill(TEXT);
+    await form.getByRole('button', { name: 'Parse and add' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/crashed/);
+    expect(await eventCount(page)).toBe(TOTAL);
+    await page.unroute(/geoparse\.worker[^/]*\.js/);
+    await page.reload();
+    await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
     expect(await eventCount(page)).toBe(TOTAL);
     await page.context().close();
   });

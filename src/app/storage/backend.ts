@@ -10,6 +10,8 @@ export interface StorageBackend {
   getAll(store: StoreName): Promise<{ key: string; value: unknown }[]>;
   put(store: StoreName, key: string, value: unknown): Promise<void>;
   delete(store: StoreName, key: string): Promise<void>;
+  /** Puts several records in one transaction, keeping the others: all or nothing. */
+  putMany(store: StoreName, entries: { key: string; value: unknown }[]): Promise<void>;
   /** Replaces the whole content of the given stores in one transaction: all or nothing. */
   replace(stores: Partial<Record<StoreName, { key: string; value: unknown }[]>>): Promise<void>;
 }

@@ -16,11 +16,32 @@ export interface WorkspaceSnapshot {
  * then committed to memory, so a write that fails (quota, private mode) leaves the previous
  * state in place and adds a message instead.
  */
+/**
+ * How tabs tell each other that the stored workspace changed (a BroadcastChannel in the
+ * browser). Every write is per record, so two tabs never overwrite each other's articles or
+ * corrections; the single user-gazetteer record is last-writer-wins, and every tab reloads
+ * with a notice when another one writes.
+ */
+export interface TabChannel {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
 export class WorkspaceController {
   private snap: WorkspaceSnapshot = { ready: false, workspace: emptyWorkspace(), messages: [] };
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly backend: StorageBackend) {}
+  constructor(private readonly backend: StorageBackend, private readonly channel?: TabChannel) {
+    channel?.addEventListener('message', (event) => {
+      if ((event.data as { type?: unknown } | null)?.type === 'workspace-changed') void this.reloadAfterOtherTab();
+    });
+  }
+
+  /** Another tab wrote: show what is stored now, and say so. */
+  private async reloadAfterOtherTab(): Promise<void> {
+    const { workspace, notes } = await loadWorkspace(this.backend);
+    this.set({ workspace, messages: [...this.snap.messages, ...notes, 'Another tab changed the workspace; this view now shows its changes.'] });
+  }
 
   get snapshot(): WorkspaceSnapshot {
     return this.snap;
@@ -60,6 +81,7 @@ export class WorkspaceController {
       return false;
     }
     this.set({ workspace: next(this.snap.workspace) });
+    this.channel?.postMessage({ type: 'workspace-changed' });
     return true;
   }
 
@@ -74,7 +96,7 @@ export class WorkspaceController {
   addArticles(list: StoredArticle[]): Promise<boolean> {
     const ids = new Set(list.map((a) => a.id));
     const next = [...this.snap.workspace.articles.filter((a) => !ids.has(a.id)), ...list];
-    return this.commit('the import', () => this.backend.replace({ articles: next.map((a) => ({ key: a.id, value: a })) }), (ws) => ({ ...ws, articles: next }));
+    return this.commit('the import', () => this.backend.putMany('articles', list.map((a) => ({ key: a.id, value: a }))), (ws) => ({ ...ws, articles: next }));
   }
 
   /** Deletes an article and its corrections; returns what is needed to undo, or null if the write failed. */

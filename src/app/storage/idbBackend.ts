@@ -26,6 +26,10 @@ export function idbBackend(name = DB_NAME): StorageBackend {
     async delete(store, key) {
       await (await open()).delete(store, key);
     },
+    async putMany(store, entries) {
+      const tx = (await open()).transaction(store, 'readwrite');
+      await Promise.all([...entries.map((e) => tx.store.put(e.value, e.key)), tx.done]);
+    },
     async replace(stores) {
       const names = Object.keys(stores) as StoreName[];
       const tx = (await open()).transaction(names, 'readwrite');

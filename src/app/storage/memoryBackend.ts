@@ -30,6 +30,11 @@ export class MemoryBackend implements StorageBackend {
     this.data.get(store)!.delete(key);
   }
 
+  async putMany(store: StoreName, entries: { key: string; value: unknown }[]) {
+    this.check();
+    for (const e of entries) this.data.get(store)!.set(e.key, structuredClone(e.value));
+  }
+
   async replace(stores: Partial<Record<StoreName, { key: string; value: unknown }[]>>) {
     this.check();
     for (const [store, entries] of Object.entries(stores) as [StoreName, { key: string; value: unknown }[]][]) {

@@ -46,7 +46,15 @@ export async function openDashboard(
   data: { corpus: NewsmapCollection; articles: FixtureArticle[] } = buildFixture(),
 ): Promise<Watched> {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
+  return openTab(session, await context.newPage(), query, data);
+}
+
+/** Another tab of the same browser profile (same IndexedDB, same BroadcastChannel). */
+export async function openSecondTab(session: Session, first: Page, data: { corpus: NewsmapCollection; articles: FixtureArticle[] } = buildFixture()): Promise<Watched> {
+  return openTab(session, await first.context().newPage(), '', data);
+}
+
+async function openTab(session: Session, page: Page, query: string, data: { corpus: NewsmapCollection; articles: FixtureArticle[] }): Promise<Watched> {
   const errors: string[] = [];
   const dialogs: string[] = [];
   const blocked: string[] = [];
