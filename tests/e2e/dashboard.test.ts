@@ -159,6 +159,30 @@ describe('dashboard (built app, offline Chromium)', () => {
     await page.context().close();
   });
 
+  it('renders HTML in actor and place names literally in the filters, legend, list and popup', async () => {
+    const data = buildFixture();
+    const victim = data.corpus.features.find((f) => f.properties.kind === 'strike')!;
+    victim.properties.actor = XSS;
+    victim.properties.actors = [XSS, ...victim.properties.actors];
+    victim.properties.place_name = `Town ${XSS}`;
+    victim.properties.target = XSS;
+    const { page, errors, dialogs } = await openDashboard(session, '', data);
+    // Filter panel, legend and list show the markup as text.
+    await expect.poll(() => page.getByRole('group', { name: 'Actors' }).getByRole('checkbox', { name: XSS }).count()).toBe(1);
+    await expect.poll(() => page.locator('.legend').textContent()).toContain(XSS);
+    const option = page.getByRole('option', { name: new RegExp(victim.properties.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first();
+    await option.hover();
+    await option.click();
+    const popup = page.locator('.leaflet-popup');
+    await expect.poll(() => popup.textContent()).toContain(`Town ${XSS}`);
+    await page.mouse.move(700, 450);
+    await page.waitForTimeout(300);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the event list is keyboard navigable', async () => {
     const { page } = await openDashboard(session);
     const list = page.getByRole('listbox', { name: 'Events' });
