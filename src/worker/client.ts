@@ -1,5 +1,6 @@
 import type { Article } from '../core/article.ts';
 import type { NewsmapCollection } from '../core/geojson/schema.ts';
+import type { ImportResult } from '../core/import/importGeoJson.ts';
 import type { PlaceCandidate, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface ParseOutcome {
@@ -8,7 +9,7 @@ export interface ParseOutcome {
   ms: number;
 }
 
-export type Progress = (stage: 'gazetteer' | 'parsing', fraction: number) => void;
+export type Progress = (stage: 'gazetteer' | 'parsing' | 'importing', fraction: number) => void;
 
 /**
  * The main thread's handle on the geoparsing worker: one request at a time per call, answered
@@ -31,6 +32,11 @@ export class GeoparseClient {
   }
 
   /** The top gazetteer matches for a name (exact name or alias), for "Change place". */
+  /** Validates and converts a GeoJSON file in the worker, reporting progress on large files. */
+  importGeoJson(text: string, fileName: string, progress?: Progress): Promise<ImportResult> {
+    return this.send<ImportResult>({ type: 'import-geojson', requestId: 0, text, fileName }, progress);
+  }
+
   candidates(name: string): Promise<PlaceCandidate[]> {
     return this.send<PlaceCandidate[]>({ type: 'candidates', requestId: 0, name, broadUrl: broadUrl() }, undefined);
   }
@@ -62,6 +68,7 @@ export class GeoparseClient {
         this.pending.delete(msg.requestId);
         if (msg.type === 'result') p.resolve({ collection: msg.collection, text: msg.text, ms: msg.ms });
         else if (msg.type === 'candidates') p.resolve(msg.candidates);
+        else if (msg.type === 'imported') p.resolve(msg.result);
         else p.reject(new Error(msg.message));
       }
     };

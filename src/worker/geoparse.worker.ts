@@ -9,6 +9,7 @@ import { validateGazetteer } from '../core/gazetteer/validate.ts';
 import { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
 import { unpackBroadPlaces } from '../core/gazetteer/broad.ts';
 import { parseArticle } from '../core/parseArticle.ts';
+import { importGeoJson } from '../core/import/importGeoJson.ts';
 import { decodeArticle, checkArticleSize } from '../core/text/decodeArticle.ts';
 import { parsePublished } from '../core/events/published.ts';
 import type { Article } from '../core/article.ts';
@@ -43,6 +44,12 @@ function post(message: WorkerResponse): void {
 async function handle(req: WorkerRequest): Promise<void> {
   const t0 = performance.now();
   try {
+    if (req.type === 'import-geojson') {
+      // Off the main thread: a 200,000-feature file validates here while the UI stays live.
+      const result = importGeoJson(req.text, req.fileName, (fraction) => post({ type: 'progress', requestId: req.requestId, stage: 'importing', fraction }));
+      post({ type: 'imported', requestId: req.requestId, result });
+      return;
+    }
     if (req.type === 'candidates') {
       const idx = await loadIndex(req.requestId, req.broadUrl);
       const key = nameKey(req.name);

@@ -1,11 +1,13 @@
 import type { Article } from '../core/article.ts';
 import type { NewsmapCollection } from '../core/geojson/schema.ts';
+import type { ImportResult } from '../core/import/importGeoJson.ts';
 
 /** Messages to the geoparsing worker. */
 export type WorkerRequest =
   | { type: 'parse'; requestId: number; article: Article; broadUrl: string }
   | { type: 'decode-and-parse'; requestId: number; bytes: ArrayBuffer; fileName: string; article: Omit<Article, 'text'>; broadUrl: string }
-  | { type: 'candidates'; requestId: number; name: string; broadUrl: string };
+  | { type: 'candidates'; requestId: number; name: string; broadUrl: string }
+  | { type: 'import-geojson'; requestId: number; text: string; fileName: string };
 
 /** A gazetteer match offered when an analyst changes a mention's place. */
 export interface PlaceCandidate {
@@ -20,7 +22,8 @@ export interface PlaceCandidate {
 
 /** Messages from the geoparsing worker. */
 export type WorkerResponse =
-  | { type: 'progress'; requestId: number; stage: 'gazetteer' | 'parsing'; fraction: number }
+  | { type: 'progress'; requestId: number; stage: 'gazetteer' | 'parsing' | 'importing'; fraction: number }
+  | { type: 'imported'; requestId: number; result: ImportResult }
   | { type: 'result'; requestId: number; collection: NewsmapCollection; text: string; ms: number }
   | { type: 'candidates'; requestId: number; candidates: PlaceCandidate[] }
   | { type: 'error'; requestId: number; message: string };

@@ -41,7 +41,7 @@ export function AddArticlePanel({ onClose }: { onClose: () => void }) {
     const meta = { id, title: title.trim() || 'Untitled article', published: published.trim(), source: sourceUrl(source).url };
     let stage = 'Starting';
     const timer = window.setTimeout(() => setProgress(stage), 300);
-    const onProgress = (s: 'gazetteer' | 'parsing') => {
+    const onProgress = (s: 'gazetteer' | 'parsing' | 'importing') => {
       stage = s === 'gazetteer' ? 'Loading the gazetteer' : 'Geoparsing';
       setProgress((p) => (p === null ? p : stage));
     };

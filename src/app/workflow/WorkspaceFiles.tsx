@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import { exportKML } from '../../core/export/kml.ts';
 import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import { importGeoJson } from '../../core/import/importGeoJson.ts';
 import { exportProject, importProject } from '../../core/project/projectFile.ts';
 import { download } from './download.ts';
 import { importedArticles } from './importedArticles.ts';
@@ -40,7 +39,7 @@ function FileButton({ label, accept, onText }: { label: string; accept: string; 
  * the whole workspace as a project file, and the user gazetteer layer.
  */
 export function WorkspaceFiles({ features }: { features: NewsmapFeature[] }) {
-  const { controller, toast } = useWorkflow();
+  const { controller, geoparser, toast } = useWorkflow();
   return (
     <div className="export" role="group" aria-label="Workspace files">
       <FileButton
@@ -48,7 +47,9 @@ export function WorkspaceFiles({ features }: { features: NewsmapFeature[] }) {
         accept=".geojson,.json,application/geo+json,application/json"
         onText={async (text, name) => {
           try {
-            const { features: imported, source } = importGeoJson(text, name);
+            const { features: imported, source } = await geoparser.importGeoJson(text, name, (_, fraction) => {
+              if (fraction < 1) toast(`Importing ${name}: ${Math.round(fraction * 100)}%…`);
+            });
             const list = importedArticles(imported, controller.snapshot.workspace.articles);
             if (await controller.addArticles(list)) toast(`Imported ${imported.length} feature${imported.length === 1 ? '' : 's'} from ${name}${source === 'foreign' ? ' (as generic events)' : ''}.`);
           } catch (e) {
