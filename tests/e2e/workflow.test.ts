@@ -268,4 +268,23 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     expect(await eventCount(page)).toBe(TOTAL);
     await page.context().close();
   });
+
+  it('imports 200,000 foreign points with progress while the page stays responsive', async () => {
+    const { page, errors } = await openDashboard(session);
+    const features = Array.from({ length: 200_000 }, (_, i) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [35 + (i % 300) / 10, 15 + (Math.floor(i / 300) % 250) / 10] }, properties: { name: `Point ${i}`, date: '2024-01-05' },
+    }));
+    const file = join(await mkdtemp(join(tmpdir(), 'newsmap-big-')), 'big.geojson');
+    await writeFile(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    await page.locator('input[type=file][aria-label="Import GeoJSON"]').setInputFiles(file);
+    // While the worker validates, the page answers: the progress toast updates and typing works.
+    await expect.poll(() => page.getByText(/Importing big\.geojson: \d+%/).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const search = page.getByRole('searchbox').first();
+    await search.fill('Point 1999');
+    expect(await search.inputValue()).toBe('Point 1999');
+    await search.fill('');
+    await expect.poll(() => page.getByText(/Imported 200,?000 features from big\.geojson/).count(), { timeout: 150_000 }).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 });

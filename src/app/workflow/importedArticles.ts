@@ -10,7 +10,11 @@ const PUBLISHED = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  */
 export function importedArticles(features: readonly NewsmapFeature[], existing: readonly StoredArticle[], now = new Date()): StoredArticle[] {
   const groups = new Map<string, NewsmapFeature[]>();
-  for (const f of features) groups.set(f.properties.article_id, [...(groups.get(f.properties.article_id) ?? []), f]);
+  for (const f of features) {
+    const group = groups.get(f.properties.article_id);
+    if (group) group.push(f);
+    else groups.set(f.properties.article_id, [f]);
+  }
   return [...groups].map(([id, fs]) => {
     const old = existing.find((a) => a.id === id);
     const byId = new Map((old?.features ?? []).map((f) => [f.id, f]));
