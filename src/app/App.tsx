@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { applyFilter, countActors, countKinds, type FilterState } from '../core/filter/filterState.ts';
 import { dateExtent } from '../core/filter/timeline.ts';
-import type { NewsmapFeature } from '../core/geojson/schema.ts';
 import { MapView } from './map/MapView.tsx';
 import { buildActorPalette } from './map/symbols.ts';
 import { ActorFilter } from './panels/ActorFilter.tsx';
