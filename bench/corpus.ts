@@ -2,18 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../src/core/text/sentences.ts';
 import type { Article } from '../src/core/article.ts';
-
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './prng.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -35,7 +24,7 @@ export function sourceSentences(): string[] {
  * dates spread over 2013–2024.
  */
 export function syntheticCorpus(bytes: number, seed = 42): Article[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pool = sourceSentences();
   const articles: Article[] = [];
   let total = 0;

@@ -4,18 +4,7 @@
  * scattered events, 2013–2024, a handful of actors with a skewed frequency.
  */
 import type { EventKind, GeoPrecisionValue, NewsmapCollection, NewsmapFeature } from '../src/core/geojson/schema.ts';
-
-/** mulberry32: tiny, fast, good enough for test data, and reproducible across runs. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './prng.ts';
 
 const CITIES: [string, string, number, number, number][] = [
   // name, country, lon, lat, weight
