@@ -375,11 +375,10 @@ function eventDate(sentences: readonly AnalysedSentence[], si: number, t: number
 function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | null {
   const dated = s.dates.filter((d) => d.value);
   if (!dated.length) return null;
-  const tokenOf = (offset: number) => {
-    const i = s.tokens.findIndex((tok) => tok.start >= offset);
-    return i < 0 ? s.tokens.length - 1 : i;
-  };
-  const withToken = dated.map((d) => ({ d, i: tokenOf(d.start) }));
+  const withToken = dated.map((d) => {
+    const i = tokenAt(s, d.start);
+    return { d, i: i < 0 ? s.tokens.length - 1 : i };
+  });
   const byDistance = (a: { i: number }, b: { i: number }) => Math.abs(a.i - t) - Math.abs(b.i - t);
   const own = withToken.filter((x) => s.clause[x.i] === s.clause[t]);
   if (own.length) return own.sort(byDistance)[0]!.d.value;
@@ -393,7 +392,7 @@ function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | 
   if (initial) return initial.d.value;
   const governing = withToken.find((x) => x.d.governsFollowing && x.i < t);
   if (governing) return governing.d.value;
-  const nearest = withToken.sort((a, b) => Math.abs(a.i - t) - Math.abs(b.i - t))[0]!.d.value!;
+  const nearest = withToken.sort(byDistance)[0]!.d.value!;
   return rank(nearest.precision) < rank('month') ? { date: `${nearest.date.slice(0, 7)}-01`, precision: 'month' } : nearest;
 }
 
@@ -414,10 +413,15 @@ function futureClause(s: AnalysedSentence, t: number): boolean {
 function placeDate(s: AnalysedSentence, m: ResolvedMention): ResolvedDate | null {
   const dated = s.dates.filter((d) => d.value);
   for (const d of dated) {
-    const i = s.tokens.findIndex((tok) => tok.start >= d.start);
+    const i = tokenAt(s, d.start);
     if (i >= 0 && s.clause[i] === s.clause[m.first]) return d.value;
   }
   return null;
+}
+
+/** The index of the first token at or after a text offset (a date's first word), or -1. */
+function tokenAt(s: AnalysedSentence, offset: number): number {
+  return s.tokens.findIndex((tok) => tok.start >= offset);
 }
 
 /**
@@ -463,8 +467,9 @@ function baseTitle(operator: string | null, place: Place, inferredAt: Place | un
  * become one event: the best-dated mention keeps the strike, the others become places.
  */
 function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
-  // Groups per place; a group is summed up by its best-dated member and its initiator, so a
-  // strike repeated ten thousand times merges in linear time.
+  // Groups per place; a group is summed up by its best-dated member (the first of equals, since
+  // events are in text order) and its initiator, so a strike repeated ten thousand times merges
+  // in linear time.
   const byPlace = new Map<string, { best: ArticleEvent; actor: string | null; members: ArticleEvent[] }[]>();
   for (const e of events) {
     if (e.kind !== 'strike') continue;
@@ -479,16 +484,14 @@ function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
     group.actor ??= e.actor;
     if (datedness(e) < datedness(group.best)) group.best = e;
   }
-  const groups = [...byPlace.values()].flat().map((g) => g.members);
   const demoted = new Set<ArticleEvent>();
-  for (const group of groups) {
-    if (group.length < 2) continue;
-    const best = [...group].sort((a, b) => datedness(a) - datedness(b) || a.mention.start - b.mention.start)[0]!;
-    best.actor ??= group.find((e) => e.actor)?.actor ?? null;
-    best.actors = unique(group.flatMap((e) => [best.actor, ...e.actors]).filter((a): a is string => Boolean(a)));
-    best.target ??= group.find((e) => e.target)?.target ?? null;
-    best.origin ??= group.find((e) => e.origin)?.origin ?? null;
-    for (const e of group) if (e !== best) demoted.add(e);
+  for (const { best, members } of [...byPlace.values()].flat()) {
+    if (members.length < 2) continue;
+    best.actor ??= members.find((e) => e.actor)?.actor ?? null;
+    best.actors = unique(members.flatMap((e) => [best.actor, ...e.actors]).filter((a): a is string => Boolean(a)));
+    best.target ??= members.find((e) => e.target)?.target ?? null;
+    best.origin ??= members.find((e) => e.origin)?.origin ?? null;
+    for (const e of members) if (e !== best) demoted.add(e);
   }
   return events.map((e) => (demoted.has(e)
     ? { ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) }

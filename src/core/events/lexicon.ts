@@ -43,7 +43,6 @@ export interface Lexicon {
   placeNouns: Set<string>;
   relationNouns: Set<string>;
   clauseMarkers: PhraseTable<true>;
-  futureMarkers: PhraseTable<true>;
   originVerbs: Set<string>;
   sourceNouns: Set<string>;
   speechVerbs: Set<string>;
@@ -100,7 +99,6 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     placeNouns: words(source.placeNouns),
     relationNouns: words(source.relationNouns),
     clauseMarkers: phrases(source.clauseMarkers),
-    futureMarkers: phrases(source.futureMarkers),
     originVerbs: words(source.originVerbs),
     sourceNouns: words(source.sourceNouns),
     speechVerbs: words(source.speechVerbs),

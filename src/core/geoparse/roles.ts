@@ -58,8 +58,7 @@ function roleOf(tokens: readonly Token[], text: string, mentions: readonly RoleI
     return head.some((t) => lex.placeNouns.has(t.norm)) ? 'location' : 'actor';
   }
   // An acronym used as a modifier: "the UK Maritime Trade Operations agency".
-  const afterNext = tokens[m.last + 1];
-  if (isAcronym(tokens, m) && afterNext && afterNext.capitalized && afterNext.start - tokens[m.last]!.end === 1) return 'actor';
+  if (isAcronym(tokens, m) && next && next.capitalized && next.start - tokens[m.last]!.end === 1) return 'actor';
   if (betweenRelation(tokens, m.first, lex)) return 'actor';
   if (prev) {
     // "ships linked to Israel", "fines to Iran", "solidarity with Gaza": not where anything is.
