@@ -33,14 +33,6 @@ export function parsePublished(value: string, field = 'published'): Anchor {
   return { year, month, day, precision: day !== null ? 'day' : month !== null ? 'month' : 'year' };
 }
 
-/** The anchor written back as YYYY-MM-DD / YYYY-MM / YYYY. */
-export function formatAnchor(a: Anchor): string {
-  const y = String(a.year).padStart(4, '0');
-  if (a.month === null) return y;
-  const m = `${y}-${String(a.month).padStart(2, '0')}`;
-  return a.day === null ? m : `${m}-${String(a.day).padStart(2, '0')}`;
-}
-
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -26,16 +26,6 @@ export const DEFAULT_FILTER: FilterState = Object.freeze({
   q: '',
 }) as FilterState;
 
-export function isDefaultFilter(state: FilterState): boolean {
-  return (
-    state.from === null &&
-    state.to === null &&
-    state.actors === null &&
-    state.kinds.length === EVENT_KINDS.length &&
-    state.q.trim() === ''
-  );
-}
-
 /** A compiled predicate: the set lookups and lower-casing are done once, not per feature. */
 export function compileFilter(state: FilterState): (feature: NewsmapFeature) => boolean {
   const kinds = new Set<string>(state.kinds);

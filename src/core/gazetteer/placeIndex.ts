@@ -61,10 +61,3 @@ export class PlaceIndex {
     }
   }
 }
-
-/** Deterministic candidate order: curated first, then larger population, then id. */
-export function comparePlaces(a: Place, b: Place): number {
-  if (a.layer !== b.layer) return a.layer === 'curated' ? -1 : 1;
-  if (a.population !== b.population) return b.population - a.population;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
