@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.route((u) => !u.href.startsWith(server.url), (r) => r.abort());
     await page.goto(`${server.url}/`);
-    await page.locator('path.basemap-country').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('.leaflet-basemap-pane canvas.basemap-tile[data-drawn]').first().waitFor({ state: 'attached', timeout: 30_000 });
     await page.getByRole('button', { name: 'Add article' }).click();
     const form = page.getByRole('form', { name: 'Add article' });
     await form.getByLabel('Title').fill('Israeli strike on T-4');

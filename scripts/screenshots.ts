@@ -15,7 +15,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'docs');
 
 async function ready(page: Page): Promise<void> {
-  await page.locator('path.basemap-country').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await page.locator('.leaflet-basemap-pane canvas.basemap-tile[data-drawn]').first().waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForTimeout(1200);
 }
 

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { applyFilter, countActors, countKinds, type FilterState } from '../core/filter/filterState.ts';
-import { dateExtent } from '../core/filter/timeline.ts';
+import type { FilterState } from '../core/filter/filterState.ts';
+import { buildFeatureTable } from '../core/filter/featureTable.ts';
+import { queryTable } from '../core/filter/queryTable.ts';
+import { featureRows } from '../core/filter/featureRows.ts';
 import { MapView } from './map/MapView.tsx';
 import { buildActorPalette } from './map/symbols.ts';
 import { ActorFilter } from './panels/ActorFilter.tsx';
 import { ArticleReader } from './panels/ArticleReader.tsx';
 import { DateRange } from './panels/DateRange.tsx';
-import { byDate, EventList } from './panels/EventList.tsx';
+import { EventList } from './panels/EventList.tsx';
 import { ExportButtons } from './panels/ExportButtons.tsx';
 import { KindFilter } from './panels/KindFilter.tsx';
 import { Notes } from './panels/Notes.tsx';
@@ -67,24 +69,21 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   const clearToast = useCallback(() => setToastState(null), []);
   const services = useMemo<WorkflowServices>(() => ({ controller, geoparser, toast }), [controller, geoparser, toast]);
   const [adding, setAdding] = useState(false);
-  // Sorted once by date: filtering preserves order, so the list never re-sorts.
-  const all = useMemo(() => [...corpus.features].sort(byDate), [corpus]);
-  const actorCountsAll = useMemo(() => countActors(all), [all]);
-  const actorsByFrequency = useMemo(() => actorCountsAll.map((a) => a.actor), [actorCountsAll]);
+  // Columns built once per corpus, rows in list order; every filter change is then one pass
+  // over typed arrays, and the list never re-sorts.
+  const table = useMemo(() => buildFeatureTable(corpus.features), [corpus]);
+  const all = table.features;
+  const actorsByFrequency = table.actors as string[];
   const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);
   const byId = useMemo(() => new Map(all.map((f) => [f.id, f])), [all]);
-  const extent = useMemo(() => dateExtent(all), [all]);
 
   const { filter, setFilter, notes, dismissNotes } = useUrlFilter(actorsByFrequency);
-  const filtered = useMemo(() => applyFilter(all, filter), [all, filter]);
+  const view = useMemo(() => queryTable(table, filter), [table, filter]);
+  const rows = useMemo(() => featureRows(all, view.indices), [all, view]);
   // Facet counts: each facet counted under every other filter, so a count says what ticking it gives.
-  const withoutDates = useMemo(() => applyFilter(all, { ...filter, from: null, to: null }), [all, filter]);
-  const actorCounts = useMemo(() => {
-    const counts = new Map(countActors(applyFilter(all, { ...filter, actors: null })).map((a) => [a.actor, a.count]));
-    return actorsByFrequency.map((actor) => ({ actor, count: counts.get(actor) ?? 0 }));
-  }, [all, filter, actorsByFrequency]);
-  const kindCounts = useMemo(() => countKinds(applyFilter(all, { ...filter, kinds: ['strike', 'base', 'pipeline', 'place'] })), [all, filter]);
-  const undatedShown = useMemo(() => filtered.filter((f) => f.properties.date === null).length, [filtered]);
+  const actorCounts = useMemo(() => table.actors.map((actor, k) => ({ actor, count: view.actorCounts[k]! })), [table, view]);
+  const kindCounts = view.kindCounts;
+  const undatedShown = view.undated;
 
   const [selection, setSelection] = useState<Selection>(() => {
     const params = new URLSearchParams(window.location.search);
@@ -108,8 +107,8 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   const readerArticle = selection.readerArticleId ? (corpus.articles.get(selection.readerArticleId) ?? null) : null;
   // Only the reader needs this set; 100k ids per filter change are not free.
   const visibleIds = useMemo(
-    () => (readerArticle ? new Set(filtered.filter((f) => f.properties.article_id === readerArticle.id).map((f) => f.id)) : new Set<string>()),
-    [filtered, readerArticle],
+    () => (readerArticle ? new Set(rows.toArray().filter((f) => f.properties.article_id === readerArticle.id).map((f) => f.id)) : new Set<string>()),
+    [rows, readerArticle],
   );
   const readerFeatures = useMemo(
     () => (readerArticle ? all.filter((f) => f.properties.article_id === readerArticle.id) : []),
@@ -142,10 +141,10 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
         <header className="topbar">
           <h1>newsmap</h1>
           <p className="hint">
-            {filtered.length.toLocaleString('en')} of {all.length.toLocaleString('en')} features from {articleCount} article{articleCount === 1 ? '' : 's'}
+            {rows.length.toLocaleString('en')} of {all.length.toLocaleString('en')} features from {articleCount} article{articleCount === 1 ? '' : 's'}
           </p>
-          <ExportButtons features={filtered} filter={filter} />
-          <WorkspaceFiles features={filtered} />
+          <ExportButtons rows={rows} filter={filter} />
+          <WorkspaceFiles rows={rows} />
           <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
             Add article
           </button>
@@ -160,11 +159,11 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
             <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
             <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} />
           </form>
-          <EventList features={filtered} />
+          <EventList rows={rows} />
         </aside>
         <main className="main">
-          <MapView features={filtered} byId={byId} palette={palette} actorsByFrequency={actorsByFrequency} />
-          <Timeline features={withoutDates} extent={extent} from={filter.from} to={filter.to} onRange={setRange} />
+          <MapView table={table} mask={view.mask} byId={byId} palette={palette} actorsByFrequency={actorsByFrequency} />
+          <Timeline histogram={view.histogram} from={filter.from} to={filter.to} onRange={setRange} />
         </main>
         {readerArticle && (
           <ArticleReader

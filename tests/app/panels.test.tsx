@@ -6,6 +6,8 @@ import { KindFilter } from '../../src/app/panels/KindFilter.tsx';
 import { DateRange } from '../../src/app/panels/DateRange.tsx';
 import { ArticleReader, mentionSegments } from '../../src/app/panels/ArticleReader.tsx';
 import { EventList } from '../../src/app/panels/EventList.tsx';
+import { buildFeatureTable } from '../../src/core/filter/featureTable.ts';
+import { arrayRows } from '../../src/core/filter/featureRows.ts';
 import { QuoteHighlight, mentionRange } from '../../src/app/map/QuoteHighlight.tsx';
 import { SelectionContext, type Selection, type SelectionActions } from '../../src/app/state/selection.ts';
 import { buildFixture, XSS } from '../e2e/support/fixture.ts';
@@ -120,7 +122,7 @@ describe('EventList', () => {
     const hover = vi.fn();
     const el = render(
       <SelectionContext.Provider value={selectionValue({ select, hover })}>
-        <EventList features={corpus.features} />
+        <EventList rows={arrayRows(buildFeatureTable(corpus.features).features)} />
       </SelectionContext.Provider>,
     );
     const options = [...el.querySelectorAll('[role=option]')];

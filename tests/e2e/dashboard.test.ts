@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { check } from '@placemarkio/check-geojson';
 import { cspViolations, eventCount, openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
 import { ARTICLES, buildFixture, XSS } from './support/fixture.ts';
+import { CHECK_VIEW, LAND_POINT, LAND_RGB, near, screenColour, SEA_POINT, SEA_RGB, showRegion, waitForBasemap } from './support/basemap.ts';
 import type { NewsmapCollection } from '../../src/core/geojson/schema.ts';
 
 let session: Session;
@@ -20,12 +21,15 @@ const POINTS = fixture.corpus.features.filter((f) => f.geometry.type === 'Point'
 describe('dashboard (built app, offline Chromium)', () => {
   it('renders the offline basemap, labels and every feature without network or console errors', async () => {
     const { page, errors, dialogs } = await openDashboard(session);
-    expect(await page.locator('path.basemap-country').count()).toBeGreaterThan(200);
     await expect.poll(() => page.locator('.country-label').count()).toBeGreaterThan(5);
     await expect.poll(() => pointsShown(page)).toBe(POINTS);
     expect(await eventCount(page)).toBe(TOTAL);
     // Canvas renderer for the data layers.
     expect(await page.locator('.leaflet-overlay-pane canvas').count()).toBeGreaterThan(0);
+    // The basemap is canvas tiles: the screen shows land where land is and sea elsewhere.
+    await showRegion(page, CHECK_VIEW.lat, CHECK_VIEW.lon, CHECK_VIEW.zoom);
+    expect(near(await screenColour(page, LAND_POINT), LAND_RGB)).toBe(true);
+    expect(near(await screenColour(page, SEA_POINT), SEA_RGB)).toBe(true);
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
     // The CSP forbids inline script, and the app runs under it without a single violation.
@@ -93,7 +97,7 @@ describe('dashboard (built app, offline Chromium)', () => {
 
     expect(page.url()).toContain('actors=Israel');
     await page.reload();
-    await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
+    await waitForBasemap(page);
     await expect.poll(() => eventCount(page)).toBe(expected.length);
     expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2024-01-01');
     expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe('2024-04-30');
@@ -201,7 +205,10 @@ describe('dashboard (built app, offline Chromium)', () => {
     await page.getByLabel(/OpenStreetMap tiles/).check();
     await expect.poll(() => page.getByText(/OpenStreetMap tiles could not be loaded/).count()).toBe(1);
     expect(blocked.some((u) => u.includes('tile.openstreetmap.org'))).toBe(true);
-    expect(await page.locator('path.basemap-country').count()).toBeGreaterThan(200);
+    // Failed OSM tiles leave the basemap below them visible.
+    await showRegion(page, CHECK_VIEW.lat, CHECK_VIEW.lon, CHECK_VIEW.zoom);
+    await expect.poll(async () => near(await screenColour(page, LAND_POINT), LAND_RGB)).toBe(true);
+    expect(near(await screenColour(page, SEA_POINT), SEA_RGB)).toBe(true);
     await page.context().close();
   });
 

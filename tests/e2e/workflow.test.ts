@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, startSession, type Session } from './support/harness.ts';
 import { buildFixture, XSS } from './support/fixture.ts';
+import { waitForBasemap } from './support/basemap.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geojson/schema.ts';
 
 let session: Session;
@@ -69,7 +70,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
 
     // Reload: the article and the correction are still there (IndexedDB).
     await page.reload();
-    await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
+    await waitForBasemap(page);
     await expect.poll(() => eventCount(page)).toBe(TOTAL + 3);
     expect(byId(mine(await exportGeoJson(page)))).toEqual(byId(mine(exported)));
     await expect.poll(() => reader.locator('h2').textContent()).toBe('T-4 strike');
@@ -86,7 +87,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     const file = join(await mkdtemp(join(tmpdir(), 'newsmap-')), 'export.geojson');
     await writeFile(file, JSON.stringify(exported));
     await page.goto(`${session.server.url}/?article=${strike.properties.article_id}`);
-    await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
+    await waitForBasemap(page);
     await reader.getByRole('button', { name: 'Delete article' }).click();
     await reader.getByRole('button', { name: 'Confirm delete' }).click();
     await expect.poll(() => eventCount(page)).toBe(TOTAL);
@@ -264,7 +265,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     expect(await eventCount(page)).toBe(TOTAL);
     await page.unroute(/geoparse\.worker[^/]*\.js/);
     await page.reload();
-    await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
+    await waitForBasemap(page);
     expect(await eventCount(page)).toBe(TOTAL);
     await page.context().close();
   });

@@ -1,57 +1,58 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import { loadCountries, minLabelAreaKm2, type Countries } from './countries.ts';
+import { COUNTRY_LABELS, loadCountryRings, minLabelAreaKm2 } from './countries.ts';
+import { CountryTiles } from './countryTiles.ts';
 
 export const BASEMAP_PANE = 'basemap';
 export const LABEL_PANE = 'countryLabels';
 
+/** Same look as the SVG basemap it replaces: land on the map's sea background (app.css --sea). */
+const LAND = '#f4f1ea';
+const BORDER = '#9aa5ad';
+const BORDER_WEIGHT = 0.8;
+
 /**
- * Country polygons on their own SVG renderer and pane, below the tile pane: when the optional
+ * Country polygons as canvas tiles in their own pane, below the tile pane: when the optional
  * OpenStreetMap layer is on it covers them, and when its tiles fail the basemap still shows.
+ * 1:110m outlines come first (small, and exact enough to zoom 3); 1:50m follows and is drawn
+ * into the tiles above zoom 3 in place. `onLoaded` fires once the layer is on the map.
  */
 export function Basemap({ labelsGroup, onLoaded }: { labelsGroup: L.LayerGroup | null; onLoaded?: () => void }) {
   const map = useMap();
-  const [countries, setCountries] = useState<Countries | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    void loadCountries().then((c) => !cancelled && setCountries(c));
+    let layer: CountryTiles | null = null;
+    if (!map.getPane(BASEMAP_PANE)) {
+      const pane = map.createPane(BASEMAP_PANE);
+      pane.style.zIndex = '150';
+      // Never interactive: clicks go through to the map (and its canvas data layers).
+      pane.style.pointerEvents = 'none';
+    }
+    void (async () => {
+      const coarse = await loadCountryRings('coarse');
+      if (cancelled) return;
+      layer = new CountryTiles(coarse, { pane: BASEMAP_PANE, fill: LAND, stroke: BORDER, weight: BORDER_WEIGHT });
+      layer.addTo(map);
+      onLoaded?.();
+      const fine = await loadCountryRings('fine');
+      if (!cancelled) layer.setFine(fine);
+    })();
     return () => {
       cancelled = true;
+      layer?.remove();
     };
-  }, []);
+  }, [map, onLoaded]);
 
   useEffect(() => {
-    if (!countries) return;
-    if (!map.getPane(BASEMAP_PANE)) map.createPane(BASEMAP_PANE).style.zIndex = '150';
-    // SVG, not the app's canvas: ~240 static polygons are cheap as paths, and they stay in
-    // their own pane under the tiles. GeoJSON passes `renderer` on to each polygon (untyped).
-    const options = {
-      pane: BASEMAP_PANE,
-      renderer: L.svg({ pane: BASEMAP_PANE, padding: 0.5 }),
-      interactive: false,
-      // Coarser line simplification (px): 1:50m outlines have far more vertices than a screen
-      // needs, and re-clipping them after every pan is the basemap's whole cost.
-      smoothFactor: 2,
-      style: { className: 'basemap-country', color: '#9aa5ad', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },
-    } as L.GeoJSONOptions;
-    const layer = L.geoJSON(countries.shapes, options);
-    layer.addTo(map);
-    onLoaded?.();
-    return () => {
-      layer.remove();
-    };
-  }, [map, countries, onLoaded]);
-
-  useEffect(() => {
-    if (!countries || !labelsGroup) return;
+    if (!labelsGroup) return;
     if (!map.getPane(LABEL_PANE)) {
       const pane = map.createPane(LABEL_PANE);
       pane.style.zIndex = '350';
       pane.style.pointerEvents = 'none';
     }
-    const markers = countries.labels.map((label) => {
+    const markers = COUNTRY_LABELS.map((label) => {
       const text = document.createElement('span');
       text.textContent = label.name;
       return {
@@ -78,7 +79,7 @@ export function Basemap({ labelsGroup, onLoaded }: { labelsGroup: L.LayerGroup |
       map.off('zoomend', update);
       for (const { marker } of markers) labelsGroup.removeLayer(marker);
     };
-  }, [map, countries, labelsGroup]);
+  }, [map, labelsGroup]);
 
   return null;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type L from 'leaflet';
 import { LayerGroup, LayersControl, MapContainer, ScaleControl, useMap } from 'react-leaflet';
+import type { FeatureTable } from '../../core/filter/featureTable.ts';
 import type { NewsmapFeature } from '../../core/geojson/schema.ts';
 import { useSelection } from '../state/selection.ts';
 import { setQueryParam } from '../state/useUrlFilter.ts';
@@ -11,7 +12,7 @@ import { HighlightLayer } from './HighlightLayer.tsx';
 import { Legend } from './Legend.tsx';
 import { OsmOverlay } from './OsmOverlay.tsx';
 import { PipelineLayer } from './PipelineLayer.tsx';
-import { PointLayer } from './PointLayer.tsx';
+import { ClusteredPoints } from './ClusteredPoints.tsx';
 import { SelectedPopup, StackPopup } from './SelectedPopup.tsx';
 import { FOCUS_ZOOM } from './symbols.ts';
 import { MapPickListener } from '../workflow/MapPick.tsx';
@@ -87,17 +88,19 @@ function FlyController({ target, seq, onArrived }: { target: NewsmapFeature | nu
 }
 
 interface MapViewProps {
-  features: NewsmapFeature[];
+  /** The whole corpus as columns, and which rows the filter keeps. */
+  table: FeatureTable;
+  mask: Uint8Array;
   byId: ReadonlyMap<string, NewsmapFeature>;
   palette: ReadonlyMap<string, string>;
   actorsByFrequency: string[];
 }
 
-export function MapView({ features, byId, palette, actorsByFrequency }: MapViewProps) {
+export function MapView({ table, mask, byId, palette, actorsByFrequency }: MapViewProps) {
   const { selectedId, hoveredId, flySeq, select, hover, openReader } = useSelection();
   const [initialView] = useState(() => {
     const view = parseView(window.location.search);
-    return view ?? { bounds: featureBounds(features) ?? REGION_BOUNDS };
+    return view ?? { bounds: featureBounds(table.features) ?? REGION_BOUNDS };
   });
   const [labelsGroup, setLabelsGroup] = useState<L.LayerGroup | null>(null);
   const [ringGroup, setRingGroup] = useState<L.LayerGroup | null>(null);
@@ -106,21 +109,18 @@ export function MapView({ features, byId, palette, actorsByFrequency }: MapViewP
   const [arrivedSeq, setArrivedSeq] = useState(0);
   const [stack, setStack] = useState<{ ids: string[]; latlng: L.LatLng } | null>(null);
 
-  // One layer per kind: strikes, bases and other places each cluster on their own, so a
-  // cluster's count means "12 strikes", not "10 mentions of a country and 2 strikes".
-  const { lines, strikes, bases, places } = useMemo(() => {
-    const lines: NewsmapFeature[] = [];
-    const strikes: NewsmapFeature[] = [];
-    const bases: NewsmapFeature[] = [];
-    const places: NewsmapFeature[] = [];
-    for (const f of features) {
-      if (f.geometry.type === 'LineString') lines.push(f);
-      else if (f.properties.kind === 'strike') strikes.push(f);
-      else if (f.properties.kind === 'base') bases.push(f);
-      else places.push(f);
-    }
-    return { lines, strikes, bases, places };
-  }, [features]);
+  // Lines and arcs are few: find their rows once per corpus, then keep those the filter keeps.
+  const candidates = useMemo(() => {
+    const lines: number[] = [];
+    const arcs: number[] = [];
+    table.features.forEach((f, i) => {
+      if (f.geometry.type === 'LineString') lines.push(i);
+      else if (f.properties.kind === 'strike' && f.properties.origin !== null) arcs.push(i);
+    });
+    return { lines, arcs };
+  }, [table]);
+  const lines = useMemo(() => candidates.lines.filter((i) => mask[i] === 1).map((i) => table.features[i]!), [candidates, mask, table]);
+  const strikes = useMemo(() => candidates.arcs.filter((i) => mask[i] === 1).map((i) => table.features[i]!), [candidates, mask, table]);
 
   const onSelect = useCallback((id: string) => {
     setStack(null);
@@ -158,9 +158,7 @@ export function MapView({ features, byId, palette, actorsByFrequency }: MapViewP
         <ScaleControl position="bottomleft" />
         <PipelineLayer lines={lines} onSelect={onSelect} onHover={hover} />
         <ArcLayer strikes={strikes} palette={palette} group={arcGroup} />
-        <PointLayer layer="place" points={places} palette={palette} ringGroup={null} onSelect={onSelect} onHover={hover} onStack={onStack} />
-        <PointLayer layer="base" points={bases} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
-        <PointLayer layer="strike" points={strikes} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
+        <ClusteredPoints table={table} mask={mask} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
         <HighlightLayer hovered={hovered} selected={selected} />
         <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
         <ViewSync />

@@ -1,24 +1,37 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
+import type { LayerClusters } from '../../core/cluster/gridClusters.ts';
 import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import { buildPointIndex, CLUSTER_MAX_ZOOM, type PointIndex } from './clusterIndex.ts';
 import { ShapeMarker } from './ShapeMarker.ts';
 import { featureColour, isCoarse, KIND_RADIUS, KIND_SHAPE, UNCERTAINTY_RADIUS_M } from './symbols.ts';
 import { tooltipElement } from './featureTooltip.ts';
 
+export type PointLayerName = 'place' | 'base' | 'strike';
+
+/** What a click on a cluster hands up: its cell (to list members) and its members' bounds. */
+export interface ClusterHit {
+  layer: PointLayerName;
+  cell: number;
+  zoom: number;
+  count: number;
+  latlng: L.LatLng;
+  bounds: L.LatLngBounds;
+}
+
 interface Props {
-  /** Which layer this is: strikes, bases and other places cluster separately. */
-  layer: 'strike' | 'base' | 'place';
-  /** Filtered Point features of that kind. */
-  points: NewsmapFeature[];
+  layer: PointLayerName;
+  /** The cluster worker's answer for this layer (null until the first), and its zoom. */
+  clusters: LayerClusters | null;
+  zoom: number;
+  /** The table's features: `singles` index into it. */
+  features: readonly NewsmapFeature[];
   palette: ReadonlyMap<string, string>;
   /** Where uncertainty rings go (a layers-control overlay); null = no rings. */
   ringGroup: L.LayerGroup | null;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
-  /** A cluster whose members share one spot (it cannot split by zooming). */
-  onStack: (ids: string[], latlng: L.LatLng) => void;
+  onCluster: (hit: ClusterHit) => void;
 }
 
 interface PointLayers {
@@ -29,27 +42,29 @@ interface PointLayers {
 /** Cap on cached per-feature layers, so a long pan session over 100k events stays bounded. */
 const CACHE_LIMIT = 20_000;
 
+function countLabel(count: number): string {
+  return count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${(count / 1000).toFixed(1)}k` : String(count);
+}
+
 /**
- * Draws only what the viewport needs: supercluster answers "what is visible at this zoom", and
- * layers are kept per feature id and diffed, so a filter change or a pan adds and removes a few
- * hundred canvas layers instead of rebuilding every layer.
+ * Draws one layer's clusters and single points as the cluster worker computed them for the
+ * view. Layers are kept per feature id (and per cluster cell) and diffed, so a filter change
+ * or a pan adds and removes the few hundred canvas layers that changed instead of rebuilding.
  */
-export function PointLayer({ layer, points, palette, ringGroup, onSelect, onHover, onStack }: Props) {
+export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGroup, onSelect, onHover, onCluster }: Props) {
   const map = useMap();
-  const index = useMemo<PointIndex>(() => buildPointIndex(points), [points]);
   // Callbacks in refs: the imperative layers are created once and must always call the latest.
-  const handlers = useRef({ onSelect, onHover, onStack });
-  handlers.current = { onSelect, onHover, onStack };
+  const handlers = useRef({ onSelect, onHover, onCluster });
+  handlers.current = { onSelect, onHover, onCluster };
 
   const state = useRef<{
     group: L.LayerGroup;
     ringGroup: L.LayerGroup | null;
     cache: Map<string, PointLayers>;
-    clusters: Map<string, L.Marker>;
+    clusters: Map<string, { marker: L.Marker; label: HTMLElement; count: number; hit: ClusterHit }>;
     shown: Set<string>;
     palette: ReadonlyMap<string, string> | null;
   } | null>(null);
-
   if (state.current === null) {
     state.current = { group: L.layerGroup(), ringGroup: null, cache: new Map(), clusters: new Map(), shown: new Set(), palette: null };
   }
@@ -75,6 +90,9 @@ export function PointLayer({ layer, points, palette, ringGroup, onSelect, onHove
       s.shown = new Set();
       s.palette = palette;
     }
+    if (!c) return;
+    const t0 = performance.now();
+
     const layersFor = (f: NewsmapFeature): PointLayers => {
       let entry = s.cache.get(f.id);
       if (entry) return entry;
@@ -98,11 +116,10 @@ export function PointLayer({ layer, points, palette, ringGroup, onSelect, onHove
       marker.on('click', () => handlers.current.onSelect(f.id));
       marker.on('mouseover', () => handlers.current.onHover(f.id));
       marker.on('mouseout', () => handlers.current.onHover(null));
-      const radius = UNCERTAINTY_RADIUS_M[p.geo_precision];
       const ring =
         coarse && kind !== 'place'
           ? L.circle([lat, lon], {
-              radius,
+              radius: UNCERTAINTY_RADIUS_M[p.geo_precision],
               color: colour,
               weight: 1,
               dashArray: '4 4',
@@ -117,106 +134,85 @@ export function PointLayer({ layer, points, palette, ringGroup, onSelect, onHove
       return entry;
     };
 
-    const clusterMarker = (key: string, count: number, strikes: number, lat: number, lon: number, clusterId: number) => {
-      const label = document.createElement('span');
-      label.textContent = count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${(count / 1000).toFixed(1)}k` : String(count);
-      const size = count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 46;
-      const small = layer === 'place' ? 8 : 0;
-      const marker = L.marker([lat, lon], {
-        icon: L.divIcon({
-          className: `cluster cluster--${layer}`,
-          html: label,
-          iconSize: [size - small, size - small],
-        }),
-        title: `${count} ${layer === 'strike' ? 'strikes' : layer === 'base' ? 'bases' : 'other places'}${strikes > 0 && layer !== 'strike' ? `, ${strikes} strikes` : ''} — click to zoom in`,
-        keyboard: false,
-        // Strikes above bases above places when clusters overlap.
-        zIndexOffset: layer === 'strike' ? 300 : layer === 'base' ? 200 : 0,
-      });
-      marker.on('click', () => {
-        const expansion = index.getClusterExpansionZoom(clusterId);
-        if (expansion > CLUSTER_MAX_ZOOM) {
-          // Every member sits on (nearly) the same spot: zooming cannot separate them, list them.
-          const ids = index.getLeaves(clusterId, 200).map((leaf) => points[leaf.properties.i]!.id);
-          handlers.current.onStack(ids, L.latLng(lat, lon));
-        } else {
-          map.flyTo([lat, lon], expansion, { duration: 0.5 });
-        }
-      });
-      s.clusters.set(key, marker);
-      return marker;
+    const noun = layer === 'strike' ? 'strikes' : layer === 'base' ? 'bases' : 'other places';
+    const sizeOf = (count: number) => (count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 46) - (layer === 'place' ? 8 : 0);
+    const iconFor = (count: number, label: HTMLElement) => L.divIcon({ className: `cluster cluster--${layer}`, html: label, iconSize: [sizeOf(count), sizeOf(count)] });
+    // One marker per grid cell, updated in place when a filter changes its count or centre:
+    // re-creating a few hundred DOM markers per filter change costs more than the filter.
+    const placeCluster = (key: string, k: number) => {
+      const count = c.count[k]!;
+      const latlng = L.latLng(c.lat[k]!, c.lon[k]!);
+      const b = c.bounds;
+      const bounds = L.latLngBounds([b[k * 4 + 1]!, b[k * 4]!], [b[k * 4 + 3]!, b[k * 4 + 2]!]);
+      const cell = c.cell[k]!;
+      let entry = s.clusters.get(key);
+      if (!entry) {
+        const label = document.createElement('span');
+        const marker = L.marker(latlng, {
+          icon: iconFor(count, label),
+          keyboard: false,
+          // Strikes above bases above places when clusters overlap.
+          zIndexOffset: layer === 'strike' ? 300 : layer === 'base' ? 200 : 0,
+        });
+        entry = { marker, label, count: -1, hit: { layer, cell, zoom, count, latlng, bounds } };
+        const e = entry;
+        marker.on('click', () => handlers.current.onCluster(e.hit));
+        s.clusters.set(key, entry);
+      } else if (!entry.marker.getLatLng().equals(latlng)) {
+        entry.marker.setLatLng(latlng);
+      }
+      entry.hit = { layer, cell, zoom, count, latlng, bounds };
+      if (entry.count !== count) {
+        entry.label.textContent = countLabel(count);
+        if (entry.count >= 0 && sizeOf(entry.count) !== sizeOf(count)) entry.marker.setIcon(iconFor(count, entry.label));
+        const title = `${count} ${noun} — click to zoom in`;
+        entry.marker.options.title = title;
+        entry.marker.getElement()?.setAttribute('title', title);
+        entry.count = count;
+      }
+      return entry.marker;
     };
 
-    const sync = () => {
-      const t0 = performance.now();
-      const zoom = Math.round(map.getZoom());
-      const b = map.getBounds().pad(0.25);
-      const west = Math.max(-180, b.getWest());
-      const east = Math.min(180, b.getEast());
-      const south = Math.max(-85, b.getSouth());
-      const north = Math.min(85, b.getNorth());
-      const items = index.getClusters([west, south, east, north], zoom);
-      const next = new Set<string>();
-      let represented = 0;
-      for (const item of items) {
-        const [lon, lat] = item.geometry.coordinates as [number, number];
-        if ('cluster' in item.properties && item.properties.cluster) {
-          const key = `c:${item.properties.cluster_id}:${item.properties.point_count}:${lon.toFixed(5)},${lat.toFixed(5)}`;
-          next.add(key);
-          represented += item.properties.point_count;
-          if (!s.shown.has(key)) {
-            const m = s.clusters.get(key) ?? clusterMarker(key, item.properties.point_count, item.properties.strike, lat, lon, item.properties.cluster_id);
-            s.group.addLayer(m);
-          }
-        } else {
-          const f = points[(item.properties as { i: number }).i]!;
-          next.add(f.id);
-          represented += 1;
-          if (!s.shown.has(f.id)) {
-            const { marker, ring } = layersFor(f);
-            s.group.addLayer(marker);
-            if (ring) s.ringGroup?.addLayer(ring);
-          }
-        }
-      }
-      for (const key of s.shown) {
-        if (next.has(key)) continue;
-        if (key.startsWith('c:')) {
-          const m = s.clusters.get(key);
-          if (m) s.group.removeLayer(m);
-          s.clusters.delete(key);
-        } else {
-          const entry = s.cache.get(key);
-          if (entry) {
-            s.group.removeLayer(entry.marker);
-            if (entry.ring) s.ringGroup?.removeLayer(entry.ring);
-          }
-        }
-      }
-      s.shown = next;
-      // How many events the viewport represents, per layer: read by the e2e tests.
-      map.getContainer().dataset[`${layer}Shown`] = String(represented);
-      // For tests and the benchmark: how long the diff took and that a render happened.
-      window.dispatchEvent(new CustomEvent('newsmap:rendered', { detail: { layer, ms: performance.now() - t0, shown: next.size } }));
-    };
-
-    // A different index means a different point set: forget every shown layer and re-diff.
-    // Layers whose feature is still visible stay on the map (their key is unchanged).
-    const previous = s.shown;
-    s.shown = new Set([...previous].filter((k) => !k.startsWith('c:')));
-    for (const key of previous) {
-      if (key.startsWith('c:')) {
-        const m = s.clusters.get(key);
-        if (m) s.group.removeLayer(m);
+    const next = new Set<string>();
+    let represented = 0;
+    for (let k = 0; k < c.count.length; k++) {
+      const key = `c:${zoom}:${c.cell[k]}`;
+      next.add(key);
+      represented += c.count[k]!;
+      const marker = placeCluster(key, k);
+      if (!s.shown.has(key)) s.group.addLayer(marker);
+    }
+    for (let k = 0; k < c.singles.length; k++) {
+      const f = features[c.singles[k]!];
+      if (!f) continue;
+      next.add(f.id);
+      represented += 1;
+      if (!s.shown.has(f.id)) {
+        const { marker, ring } = layersFor(f);
+        s.group.addLayer(marker);
+        if (ring) s.ringGroup?.addLayer(ring);
       }
     }
-    s.clusters.clear();
-    sync();
-    map.on('moveend', sync);
-    return () => {
-      map.off('moveend', sync);
-    };
-  }, [map, index, points, palette, ringGroup]);
+    for (const key of s.shown) {
+      if (next.has(key)) continue;
+      if (key.startsWith('c:')) {
+        const m = s.clusters.get(key);
+        if (m) s.group.removeLayer(m.marker);
+        s.clusters.delete(key);
+      } else {
+        const entry = s.cache.get(key);
+        if (entry) {
+          s.group.removeLayer(entry.marker);
+          if (entry.ring) s.ringGroup?.removeLayer(entry.ring);
+        }
+      }
+    }
+    s.shown = next;
+    // How many events the viewport represents, per layer: read by the e2e tests.
+    map.getContainer().dataset[`${layer}Shown`] = String(represented);
+    // For tests and the benchmark: how long the diff took and that a render happened.
+    window.dispatchEvent(new CustomEvent('newsmap:rendered', { detail: { layer, ms: performance.now() - t0, shown: next.size } }));
+  }, [map, c, zoom, features, palette, ringGroup, layer]);
 
   return null;
 }

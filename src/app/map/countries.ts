@@ -1,7 +1,12 @@
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { area, booleanPointInPolygon, centroid, pointOnFeature, polygon as turfPolygon } from '@turf/turf';
+/**
+ * The offline basemap's data: Natural Earth countries bundled with the app (world-atlas), so
+ * the map never needs a tile server. Outlines load as separate chunks (1:110m first, it is
+ * small; 1:50m after); label points and areas are precomputed by
+ * scripts/build-country-labels.ts, since computing them with turf delayed the first render.
+ */
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { ringsFromTopology, type RingSet } from './countryRings.ts';
+import labels from './countryLabels.json';
 
 export interface CountryLabel {
   name: string;
@@ -11,48 +16,16 @@ export interface CountryLabel {
   areaKm2: number;
 }
 
-export interface Countries {
-  shapes: FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  labels: CountryLabel[];
-}
+/** One label per country, inside its largest polygon. */
+export const COUNTRY_LABELS: readonly CountryLabel[] = labels;
 
-/**
- * A label point inside the country's largest polygon: the centroid of a multipolygon (USA with
- * Alaska, Norway with Svalbard) can fall in the sea, and so can a concave country's centroid.
- */
-function labelPoint(f: Feature<Polygon | MultiPolygon>): [number, number] {
-  const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  let largest = rings[0]!;
-  let largestArea = -1;
-  for (const r of rings) {
-    const a = area(turfPolygon(r));
-    if (a > largestArea) {
-      largestArea = a;
-      largest = r;
-    }
-  }
-  const poly = turfPolygon(largest);
-  const c = centroid(poly);
-  const point = booleanPointInPolygon(c, poly) ? c : pointOnFeature(poly);
-  return point.geometry.coordinates as [number, number];
-}
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
-/**
- * The offline basemap: Natural Earth 1:50m countries bundled with the app (world-atlas), so the
- * map never needs a tile server. Loaded as a separate chunk to keep the first script small.
- */
-export async function loadCountries(): Promise<Countries> {
-  const topology = (await import('world-atlas/countries-50m.json')).default as unknown as Topology<{
-    countries: GeometryCollection<{ name: string }>;
-  }>;
-  const shapes = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  const labels: CountryLabel[] = [];
-  for (const f of shapes.features) {
-    if (!f.geometry || !f.properties?.name) continue;
-    const [lon, lat] = labelPoint(f);
-    labels.push({ name: f.properties.name, lat, lon, areaKm2: area(f) / 1e6 });
-  }
-  return { shapes, labels };
+/** Country outlines at 1:110m ('coarse') or 1:50m ('fine'), projected for the tile layer. */
+export async function loadCountryRings(detail: 'coarse' | 'fine'): Promise<RingSet> {
+  const topology = (detail === 'coarse' ? await import('world-atlas/countries-110m.json') : await import('world-atlas/countries-50m.json'))
+    .default as unknown as CountriesTopology;
+  return ringsFromTopology(topology, 'countries');
 }
 
 /** Smallest country area labelled at a zoom level: big countries first, all of them from z6. */

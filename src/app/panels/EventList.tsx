@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { FeatureRows } from '../../core/filter/featureRows.ts';
 import { formatDate } from '../map/format.ts';
 import { useSelection } from '../state/selection.ts';
 
@@ -8,30 +8,14 @@ export const ROW_HEIGHT = 46;
 /** Rows rendered beyond the visible ones, so fast scrolling does not show blanks. */
 const OVERSCAN = 8;
 
-export function byDate(a: NewsmapFeature, b: NewsmapFeature): number {
-  const da = a.properties.date;
-  const db = b.properties.date;
-  // Dated first, chronologically; undated facilities after them.
-  if (da === null && db === null) return a.properties.title < b.properties.title ? -1 : a.properties.title > b.properties.title ? 1 : 0;
-  if (da === null) return 1;
-  if (db === null) return -1;
-  return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function isSorted(features: readonly NewsmapFeature[]): boolean {
-  for (let i = 1; i < features.length; i++) if (byDate(features[i - 1]!, features[i]!) > 0) return false;
-  return true;
-}
-
 /**
  * The filtered events as a listbox, in step with the map: hovering highlights the marker,
  * click or Enter flies there and opens the popup, arrow keys move through the list. Windowed:
  * only the rows in view exist in the DOM, so 100k events scroll and filter smoothly.
+ * `rows` come in list order (the feature table's `byDate` order).
  */
-export function EventList({ features }: { features: NewsmapFeature[] }) {
+export function EventList({ rows }: { rows: FeatureRows }) {
   const { selectedId, select, hover } = useSelection();
-  // The dashboard pre-sorts the corpus and filtering keeps order, so usually no sort is needed.
-  const rows = useMemo(() => (isSorted(features) ? features : [...features].sort(byDate)), [features]);
   const [active, setActive] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -54,7 +38,7 @@ export function EventList({ features }: { features: NewsmapFeature[] }) {
 
   useEffect(() => {
     if (!selectedId) return;
-    const i = rows.findIndex((f) => f.id === selectedId);
+    const i = rows.indexOfId(selectedId);
     if (i >= 0) setActive(i);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
@@ -79,24 +63,24 @@ export function EventList({ features }: { features: NewsmapFeature[] }) {
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = rows.length - 1;
     else if (e.key === 'Enter' || e.key === ' ') {
-      const f = rows[active];
+      const f = rows.at(active);
       if (f) select(f.id, { fly: true });
       e.preventDefault();
       return;
     } else return;
     e.preventDefault();
     setActive(next);
-    hover(rows[next]?.id ?? null);
+    hover(rows.at(next)?.id ?? null);
   };
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
-  const activeRow = rows[Math.min(active, rows.length - 1)];
+  const activeRow = rows.at(Math.min(active, rows.length - 1));
 
   return (
     <section className="event-list" aria-label="Event list">
       <h2>
-        Events <span className="count">{features.length.toLocaleString('en')}</span>
+        Events <span className="count">{rows.length.toLocaleString('en')}</span>
       </h2>
       {rows.length === 0 ? (
         <p className="note">No event matches the filters.</p>
@@ -112,8 +96,9 @@ export function EventList({ features }: { features: NewsmapFeature[] }) {
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
           <div className="event-list__spacer" style={{ height: rows.length * ROW_HEIGHT }} aria-hidden="true" />
-          {rows.slice(first, last).map((f, k) => {
+          {Array.from({ length: last - first }, (_, k) => {
             const i = first + k;
+            const f = rows.at(i)!;
             return (
               <li
                 key={f.id}

@@ -1,21 +1,27 @@
+import { useEffect } from 'react';
 import type { FilterState } from '../../core/filter/filterState.ts';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import { exportCSV } from '../../core/export/csv.ts';
+import type { FeatureRows } from '../../core/filter/featureRows.ts';
 import { exportFileName } from '../../core/export/filename.ts';
-import { exportGeoJSON } from '../../core/export/geojson.ts';
 import { download } from '../workflow/download.ts';
+import { csvExportParts, geoJsonExportParts, warmExportCachesWhenIdle } from './exportCaches.ts';
 
-/** Exports exactly the filtered set the map shows, under a file name that names the filter. */
-export function ExportButtons({ features, filter }: { features: NewsmapFeature[]; filter: FilterState }) {
+/**
+ * Exports exactly the filtered set the map shows, under a file name that names the filter.
+ * The shown list is warmed in idle time (see exportCaches.ts), so a click only assembles a
+ * Blob from ready parts.
+ */
+export function ExportButtons({ rows, filter }: { rows: FeatureRows; filter: FilterState }) {
+  // The array is built in idle time too: a filter change must not pay for it.
+  useEffect(() => warmExportCachesWhenIdle(() => rows.toArray()), [rows]);
   return (
     <div className="export">
-      <button type="button" onClick={() => download(exportGeoJSON(features), exportFileName(filter, 'geojson'), 'application/geo+json')}>
+      <button type="button" onClick={() => download(geoJsonExportParts(rows.toArray()), exportFileName(filter, 'geojson'), 'application/geo+json')}>
         Export GeoJSON
       </button>
-      <button type="button" onClick={() => download(exportCSV(features), exportFileName(filter, 'csv'), 'text/csv;charset=utf-8')}>
+      <button type="button" onClick={() => download(csvExportParts(rows.toArray()), exportFileName(filter, 'csv'), 'text/csv;charset=utf-8')}>
         Export CSV
       </button>
-      <span className="hint">{features.length.toLocaleString('en')} features</span>
+      <span className="hint">{rows.length.toLocaleString('en')} features</span>
     </div>
   );
 }

@@ -1,15 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import { binByTime, type TimeBin } from '../../core/filter/timeline.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { Histogram, TimeBin } from '../../core/filter/timeline.ts';
 
 const W = 1000;
 const H = 90;
 const AXIS = 16;
 
 interface Props {
-  /** Features filtered by everything except the dates, so the brush shows the context. */
-  features: NewsmapFeature[];
-  extent: { min: string; max: string } | null;
+  /** Events filtered by everything except the dates (so the brush shows the context), binned over the corpus' span. */
+  histogram: Histogram;
   from: string | null;
   to: string | null;
   onRange: (from: string | null, to: string | null) => void;
@@ -23,9 +21,9 @@ function inRange(bin: TimeBin, from: string | null, to: string | null): boolean 
  * Histogram of dated events. Drag across it to set From/To (a brush), click a bar for that
  * bin alone, Play steps a one-bin window through time. Bin size follows the corpus span.
  */
-export function Timeline({ features, extent, from, to, onRange }: Props) {
-  const histogram = useMemo(() => binByTime(features, extent), [features, extent]);
+export function Timeline({ histogram, from, to, onRange }: Props) {
   const { bins, unit } = histogram;
+  const total = bins.reduce((n, b) => n + b.count, 0);
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [playing, setPlaying] = useState<number | null>(null);
@@ -95,7 +93,7 @@ export function Timeline({ features, extent, from, to, onRange }: Props) {
         viewBox={`0 0 ${W} ${H}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Histogram of ${features.length} events by ${unit}, ${bins[0]!.start} to ${bins[bins.length - 1]!.end}`}
+        aria-label={`Histogram of ${total} dated events by ${unit}, ${bins[0]!.start} to ${bins[bins.length - 1]!.end}`}
         onPointerDown={(e) => {
           (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
           const i = binAt(e.clientX);

@@ -1,4 +1,5 @@
 import { EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
+import { FeatureStreamScanner } from '../../core/import/featureStream.ts';
 
 export interface Article {
   id: string;
@@ -58,6 +59,40 @@ export function usableFeature(f: unknown): f is NewsmapFeature {
   );
 }
 
+/**
+ * Above this size the corpus is read as a stream, feature by feature: a million events are
+ * more JSON text than one JavaScript string can hold.
+ */
+const STREAM_ABOVE_BYTES = 128 * 1024 * 1024;
+
+/** The `features` array of the GeoJSON at `url`, streamed when it is large. */
+async function fetchFeatures(url: string): Promise<unknown[]> {
+  const response = await fetch(url, { headers: { accept: 'application/geo+json, application/json' } });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const length = Number(response.headers.get('content-length'));
+  if (!(length > STREAM_ABOVE_BYTES) || !response.body) {
+    const features = ((await response.json()) as { features?: unknown }).features;
+    if (!Array.isArray(features)) throw new Error(`${url} is not a GeoJSON FeatureCollection`);
+    return features;
+  }
+  const scanner = new FeatureStreamScanner();
+  const decoder = new TextDecoder();
+  const features: unknown[] = [];
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    const parsed = scanner.push(done ? decoder.decode() : decoder.decode(value, { stream: true }));
+    for (const f of parsed) features.push(f);
+    if (done) break;
+  }
+  try {
+    scanner.end();
+  } catch (e) {
+    throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return features;
+}
+
 async function fetchJson(url: string): Promise<unknown> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -68,16 +103,14 @@ export async function loadCorpus(search: string): Promise<Corpus> {
   const notes: string[] = [];
   const { url, note } = resolveCorpusUrl(search);
   if (note) notes.push(note);
-  const [collection, articlesRaw] = await Promise.all([
-    fetchJson(url),
+  const [rawFeatures, articlesRaw] = await Promise.all([
+    fetchFeatures(url),
     // The reader is optional: the map works without article texts.
     fetchJson(ARTICLES_URL).catch((e: unknown) => {
       notes.push(`Article texts unavailable (${e instanceof Error ? e.message : String(e)}); the reader is disabled.`);
       return [];
     }),
   ]);
-  const rawFeatures = (collection as { features?: unknown }).features;
-  if (!Array.isArray(rawFeatures)) throw new Error(`${url} is not a GeoJSON FeatureCollection`);
   const features = rawFeatures.filter(usableFeature);
   if (features.length < rawFeatures.length) notes.push(`${rawFeatures.length - features.length} malformed feature(s) skipped.`);
   const articles = new Map<string, Article>();

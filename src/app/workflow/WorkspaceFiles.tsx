@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { exportKML } from '../../core/export/kml.ts';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { FeatureRows } from '../../core/filter/featureRows.ts';
 import { exportProject, importProject } from '../../core/project/projectFile.ts';
 import { download } from './download.ts';
 import { importedArticles } from './importedArticles.ts';
@@ -38,7 +38,7 @@ function FileButton({ label, accept, onText }: { label: string; accept: string; 
  * Import and export beyond the filtered GeoJSON/CSV: GeoJSON import (all or nothing), KML,
  * the whole workspace as a project file, and the user gazetteer layer.
  */
-export function WorkspaceFiles({ features }: { features: NewsmapFeature[] }) {
+export function WorkspaceFiles({ rows }: { rows: FeatureRows }) {
   const { controller, geoparser, toast } = useWorkflow();
   return (
     <div className="export" role="group" aria-label="Workspace files">
@@ -57,7 +57,7 @@ export function WorkspaceFiles({ features }: { features: NewsmapFeature[] }) {
           }
         }}
       />
-      <button type="button" onClick={() => download(exportKML(features), 'newsmap.kml', 'application/vnd.google-earth.kml+xml')}>
+      <button type="button" onClick={() => download(exportKML(rows.toArray()), 'newsmap.kml', 'application/vnd.google-earth.kml+xml')}>
         Export KML
       </button>
       <button type="button" onClick={() => download(exportProject(controller.snapshot.workspace), 'newsmap-project.json', 'application/json')}>

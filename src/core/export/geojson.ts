@@ -8,7 +8,8 @@ import { round6 } from '../geojson/round.ts';
  * file is lossless for the schema.
  */
 
-function exportFeature(f: NewsmapFeature): NewsmapFeature {
+/** One feature as the export writes it: rounded coordinates (and origin), everything else as is. */
+export function exportFeature(f: NewsmapFeature): NewsmapFeature {
   const geometry: NewsmapFeature['geometry'] =
     f.geometry.type === 'Point'
       ? { type: 'Point', coordinates: [round6(f.geometry.coordinates[0]), round6(f.geometry.coordinates[1])] }

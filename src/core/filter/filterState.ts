@@ -1,4 +1,5 @@
 import { EVENT_KINDS, type EventKind, type NewsmapFeature } from '../geojson/schema.ts';
+import { searchText } from './featureTable.ts';
 
 /**
  * The one filter that drives the map, the event list, the timeline and the export.
@@ -44,8 +45,7 @@ export function compileFilter(state: FilterState): (feature: NewsmapFeature) => 
     }
     if (actors !== null && !p.actors.some((a) => actors.has(a))) return false;
     if (needle !== '') {
-      const hay = `${p.title}\n${p.quote}\n${p.place_name}\n${p.article_title}`.toLocaleLowerCase();
-      if (!hay.includes(needle)) return false;
+      if (!searchText(feature).includes(needle)) return false;
     }
     return true;
   };

@@ -10,14 +10,17 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/staticServer.ts';
 import { buildFixture, type FixtureArticle } from './fixture.ts';
+import { waitForBasemap } from './basemap.ts';
 import type { NewsmapCollection } from '../../../src/core/geojson/schema.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
+/** The built app under test: dist/ unless NEWSMAP_DIST names another build (parallel work). */
+export const DIST = resolve(ROOT, process.env.NEWSMAP_DIST ?? 'dist');
 
 export function ensureBuilt(): void {
-  if (existsSync(resolve(ROOT, 'dist/index.html'))) return;
+  if (existsSync(resolve(DIST, 'index.html'))) return;
   // `npm test` builds first; a lone e2e run builds the app only (not the data pipeline).
-  execSync('npx vite build', { cwd: ROOT, stdio: 'inherit' });
+  execSync(`npx vite build --outDir ${JSON.stringify(DIST)}`, { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface Session {
@@ -28,7 +31,7 @@ export interface Session {
 
 export async function startSession(): Promise<Session> {
   ensureBuilt();
-  const server = await startStaticServer(resolve(ROOT, 'dist'));
+  const server = await startStaticServer(DIST);
   const browser = await launchChromium();
   return { browser, server, close: async () => { await browser.close(); await server.close(); } };
 }
@@ -80,7 +83,7 @@ async function openTab(session: Session, page: Page, query: string, data: { corp
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(data.articles) }),
   );
   await page.goto(`${session.server.url}/${query ? `?${query.replace(/^\?/, '')}` : ''}`);
-  await page.locator('path.basemap-country').first().waitFor({ state: 'attached' });
+  await waitForBasemap(page);
   return { page, errors, dialogs, blocked };
 }
 

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'react';
+import L from 'leaflet';
+import { useMap } from 'react-leaflet';
+import { CLUSTER_MAX_ZOOM, NO_LAYER, type LayerClusters } from '../../core/cluster/gridClusters.ts';
+import type { FeatureTable } from '../../core/filter/featureTable.ts';
+import { EVENT_KINDS } from '../../core/geojson/schema.ts';
+import { ClusterClient, type ClusterPoints } from '../../worker/clusterClient.ts';
+import { PointLayer, type ClusterHit, type PointLayerName } from './PointLayer.tsx';
+
+/** Drawing order, bottom to top: other places, bases, strikes. */
+const LAYERS: readonly PointLayerName[] = ['place', 'base', 'strike'];
+
+const STRIKE = EVENT_KINDS.indexOf('strike');
+const BASE = EVENT_KINDS.indexOf('base');
+
+/** The table's points for the cluster worker, by layer; lines get NO_LAYER. */
+export function clusterPoints(table: FeatureTable): ClusterPoints {
+  const layer = new Uint8Array(table.size);
+  for (let i = 0; i < table.size; i++) {
+    const kind = table.kind[i];
+    layer[i] = table.line[i] === 1 ? NO_LAYER : kind === STRIKE ? 2 : kind === BASE ? 1 : 0;
+  }
+  return { lon: table.lon, lat: table.lat, layer, layers: LAYERS.length };
+}
+
+interface Props {
+  table: FeatureTable;
+  /** Table rows the filter keeps (1). */
+  mask: Uint8Array;
+  palette: ReadonlyMap<string, string>;
+  ringGroup: L.LayerGroup | null;
+  onSelect: (id: string) => void;
+  onHover: (id: string | null) => void;
+  /** A cluster whose members share one spot (it cannot split by zooming). */
+  onStack: (ids: string[], latlng: L.LatLng) => void;
+}
+
+/**
+ * Strikes, bases and other places, each clustered on its own (a cluster's count means "12
+ * strikes", not "10 mentions of a country and 2 strikes"). The cluster worker holds the points
+ * and the filter mask; this component asks it for the view after every move and filter change
+ * and hands each layer its share.
+ */
+export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onHover, onStack }: Props) {
+  const map = useMap();
+  const [client] = useState(() => new ClusterClient());
+  const [result, setResult] = useState<{ table: FeatureTable; zoom: number; layers: LayerClusters[] } | null>(null);
+
+  useEffect(() => () => client.terminate(), [client]);
+
+  const refresh = useCallback(() => {
+    const zoom = Math.round(map.getZoom());
+    const b = map.getBounds().pad(0.25);
+    void client
+      .query({ zoom, west: b.getWest(), south: Math.max(-85, b.getSouth()), east: b.getEast(), north: Math.min(85, b.getNorth()) })
+      .then((answer) => {
+        if (answer) setResult({ table, zoom, layers: answer.layers });
+      });
+  }, [map, client, table]);
+
+  useEffect(() => {
+    client.load(clusterPoints(table));
+  }, [client, table]);
+
+  useEffect(() => {
+    client.setMask(mask);
+    refresh();
+  }, [client, mask, refresh]);
+
+  useEffect(() => {
+    map.on('moveend', refresh);
+    return () => {
+      map.off('moveend', refresh);
+    };
+  }, [map, refresh]);
+
+  const onCluster = useCallback(
+    (hit: ClusterHit) => {
+      const spread = hit.bounds.getNorthEast().distanceTo(hit.bounds.getSouthWest());
+      if (spread < 1 || hit.zoom >= CLUSTER_MAX_ZOOM) {
+        // Every member sits on (nearly) the same spot: zooming cannot separate them, list them.
+        void client.members(LAYERS.indexOf(hit.layer), hit.zoom, hit.cell, 200).then((found) => {
+          onStack(Array.from(found, (i) => table.features[i]!.id), hit.latlng);
+        });
+        return;
+      }
+      // Zoom to the members, at least one level in, so a click always makes progress.
+      const zoom = Math.min(map.getMaxZoom(), Math.max(hit.zoom + 1, map.getBoundsZoom(hit.bounds.pad(0.1))));
+      map.flyTo(hit.bounds.getCenter(), zoom, { duration: 0.5 });
+    },
+    [client, map, onStack, table],
+  );
+
+  const current = result && result.table === table ? result : null;
+  return (
+    <>
+      {LAYERS.map((layer, k) => (
+        <PointLayer
+          key={layer}
+          layer={layer}
+          clusters={current?.layers[k] ?? null}
+          zoom={current?.zoom ?? 0}
+          features={table.features}
+          palette={palette}
+          ringGroup={layer === 'place' ? null : ringGroup}
+          onSelect={onSelect}
+          onHover={onHover}
+          onCluster={onCluster}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyFilter, countActors, countKinds, DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
+import { buildFeatureTable, byDate } from '../../../src/core/filter/featureTable.ts';
+import { queryTable } from '../../../src/core/filter/queryTable.ts';
+import { binByTime, dateExtent } from '../../../src/core/filter/timeline.ts';
+import type { NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
+
+/** The reference: the object-at-a-time functions the table replaces on the hot path. */
+function reference(corpus: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
+  const actorFacet = new Map(countActors(applyFilter(corpus, { ...filter, actors: null })).map((a) => [a.actor, a.count]));
+  const shown = applyFilter(corpus, filter);
+  return {
+    ids: shown.map((f) => f.id),
+    actorCounts: actorFacet,
+    kindCounts: countKinds(applyFilter(corpus, { ...filter, kinds: ['strike', 'base', 'pipeline', 'place'] })),
+    histogram: binByTime(applyFilter(corpus, { ...filter, from: null, to: null }), dateExtent(corpus)),
+    undated: shown.filter((f) => f.properties.date === null).length,
+  };
+}
+
+function check(input: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
+  const table = buildFeatureTable(input);
+  const corpus = [...table.features];
+  const view = queryTable(table, filter);
+  const ref = reference(corpus, filter);
+  expect(Array.from(view.indices, (i) => corpus[i]!.id)).toEqual(ref.ids);
+  expect(Array.from(view.mask.keys()).filter((i) => view.mask[i] === 1)).toEqual(Array.from(view.indices));
+  expect(view.kindCounts).toEqual(ref.kindCounts);
+  expect(view.undated).toBe(ref.undated);
+  for (const [k, actor] of table.actors.entries()) expect(view.actorCounts[k]).toBe(ref.actorCounts.get(actor) ?? 0);
+  expect(view.histogram.undated).toBe(ref.histogram.undated);
+  expect(view.histogram.bins).toEqual(ref.histogram.bins);
+}
+
+describe('buildFeatureTable', () => {
+  it('puts rows in byDate order, exactly as a stable sort would, sorted input or not', () => {
+    fc.assert(fc.property(corpusArb, fc.boolean(), (corpus, presort) => {
+      const input = presort ? [...corpus].sort(byDate) : corpus;
+      expect(buildFeatureTable(input).features.map((f) => f.id)).toEqual([...input].sort(byDate).map((f) => f.id));
+    }));
+  });
+
+  it('keeps each row\'s anchor point: a point, or a line\'s first vertex', () => {
+    fc.assert(fc.property(corpusArb, (corpus) => {
+      const table = buildFeatureTable(corpus);
+      table.features.forEach((f, i) => {
+        const [lon, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : f.geometry.coordinates[0]!;
+        expect([table.lon[i], table.lat[i]]).toEqual([lon, lat]);
+      });
+    }));
+  });
+});
+
+describe('queryTable', () => {
+  it('agrees with applyFilter and the facet counts for any corpus and filter', () => {
+    fc.assert(fc.property(corpusArb, filterArb, check));
+  });
+
+  it('handles more actors than fit in one 32-bit word', () => {
+    const many = Array.from({ length: 70 }, (_, i) => `Actor ${i}`);
+    const corpus = fc.uniqueArray(
+      fc.tuple(featureArb, fc.uniqueArray(fc.constantFrom(...many), { maxLength: 4 })).map(([f, actors]) => ({ ...f, properties: { ...f.properties, actors } })),
+      { selector: (f) => f.id, maxLength: 60 },
+    );
+    fc.assert(fc.property(corpus, filterArb, fc.uniqueArray(fc.constantFrom(...many), { minLength: 1, maxLength: 5 }), (c, f, actors) => check(c, { ...f, actors })));
+  });
+
+  it('orders actors by frequency, then name, and counts a feature once per actor', () => {
+    const base = fc.sample(featureArb, { numRuns: 3, seed: 1 });
+    const corpus = base.map((f, i) => ({ ...f, id: `f${i}`, properties: { ...f.properties, actors: i === 0 ? ['B', 'B', 'A'] : ['B'] } }));
+    const table = buildFeatureTable(corpus);
+    expect(table.actors).toEqual(['B', 'A']);
+    expect([...table.actorTotals]).toEqual([3, 1]);
+  });
+
+  it('an empty corpus gives an empty view and no timeline', () => {
+    const view = queryTable(buildFeatureTable([]), DEFAULT_FILTER);
+    expect(view.indices.length).toBe(0);
+    expect(view.histogram.bins).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FeatureStreamScanner } from '../../../src/core/import/featureStream.ts';
+import { featureArb } from '../filter/arbitraries.ts';
+
+/** Cuts `text` at the given fractions, in order. */
+function chunks(text: string, cuts: number[]): string[] {
+  const at = [...new Set(cuts.map((c) => Math.floor(c * text.length)))].sort((a, b) => a - b);
+  const out: string[] = [];
+  let prev = 0;
+  for (const i of at) {
+    out.push(text.slice(prev, i));
+    prev = i;
+  }
+  out.push(text.slice(prev));
+  return out;
+}
+
+function scanAll(parts: string[]): unknown[] {
+  const scanner = new FeatureStreamScanner();
+  const features = parts.flatMap((p) => scanner.push(p));
+  scanner.end();
+  return features;
+}
+
+// Titles and quotes full of JSON's own syntax: brackets, quotes, backslashes.
+const nasty = fc.stringMatching(/^[{}[\]"\\:,a-z ]{0,12}$/);
+const collection = fc.record({
+  features: fc.array(fc.tuple(featureArb, nasty).map(([f, s]) => ({ ...f, properties: { ...f.properties, title: s, quote: `${s}"]}` } })), { maxLength: 12 }),
+  before: fc.option(fc.record({ name: nasty, bbox: fc.array(fc.integer(), { maxLength: 4 }) }), { nil: undefined }),
+  after: fc.option(fc.record({ note: nasty }), { nil: undefined }),
+  indent: fc.constantFrom(undefined, 1, 2),
+});
+
+describe('FeatureStreamScanner', () => {
+  it('yields exactly the features of a FeatureCollection however the text is chunked', () => {
+    fc.assert(
+      fc.property(collection, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }), (c, cuts) => {
+        const text = JSON.stringify({ type: 'FeatureCollection', ...(c.before ?? {}), features: c.features, ...(c.after ?? {}) }, null, c.indent);
+        expect(scanAll(chunks(text, cuts))).toEqual(JSON.parse(text).features);
+      }),
+    );
+  });
+
+  it('says so when the text stops inside the collection', () => {
+    fc.assert(
+      fc.property(collection, fc.double({ min: 0, max: 0.999, noNaN: true }), (c, cut) => {
+        const text = JSON.stringify({ type: 'FeatureCollection', features: c.features });
+        const truncated = text.slice(0, Math.floor(cut * text.length));
+        expect(() => scanAll([truncated])).toThrow(/ended early/);
+      }),
+    );
+  });
+
+  it('ignores a "features" key nested inside another member', () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', meta: { features: [{ id: 'not me' }] }, features: [{ type: 'Feature', id: 'me' }] });
+    expect(scanAll([text])).toEqual([{ type: 'Feature', id: 'me' }]);
+  });
+});
