@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: geoparses a ≥10 MB synthetic corpus with the full gazetteer (curated +
- * broad) on one core, and a naive baseline in the same run: one case-insensitive regex per
+ * broad) on one core, and in the same run a ceiling (Intl.Segmenter's sentence split alone,
+ * which every pipeline run must pay) and a naive baseline: one case-insensitive regex per
  * gazetteer name over each sentence, on a subset (it is far too slow for the whole corpus).
  */
 import { cpus, totalmem } from 'node:os';
@@ -37,6 +38,20 @@ let features = 0;
 for (const a of corpus) features += parseArticle(a, index).collection.features.length;
 const parseMs = ms(t);
 
+// Ceiling, in the same run: Intl.Segmenter's sentence split alone over the same corpus, one
+// paragraph at a time as splitSentences does. newsmap must segment every sentence, so it cannot
+// be faster than this; its throughput is reported as a fraction of it.
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const segmentAll = (texts: readonly { text: string }[]) => {
+  let n = 0;
+  for (const a of texts) for (const p of a.text.match(/[^\n\r]+/g) ?? []) for (const seg of segmenter.segment(p)) n += seg.segment.length;
+  return n;
+};
+segmentAll(corpus.slice(0, 20));
+t = performance.now();
+const segmentedChars = segmentAll(corpus);
+const segmentMs = ms(t);
+
 // Naive baseline: a regex per name (curated names, aliases and broad names) over each sentence.
 const names = new Set<string>();
 for (const p of curated.places) for (const n of [p.name, ...p.aliases]) names.add(n);
@@ -67,6 +82,11 @@ const out = {
   gazetteer: { places: index.byId.size, names: index.size, build_ms: Math.round(indexMs), heap_mb: Math.round(heapIndex / MB) },
   corpus: { articles: corpus.length, mb: +(bytes / MB).toFixed(1), features },
   newsmap: { mb_per_s: +mbps(bytes, parseMs).toFixed(2), articles_per_s: Math.round(corpus.length / (parseMs / 1000)), total_s: +(parseMs / 1000).toFixed(1) },
+  segmenter_ceiling: {
+    what: 'Intl.Segmenter sentence split alone, one paragraph at a time',
+    mb_per_s: +mbps(bytes, segmentMs).toFixed(2), chars: segmentedChars,
+    newsmap_fraction: +(segmentMs / parseMs).toFixed(3),
+  },
   naive_baseline: { names: regexes.length, subset_kb: Math.round(subsetBytes / 1024), mb_per_s: +mbps(subsetBytes, naiveMs).toFixed(4), hits: naiveHits },
   newsmap_on_same_subset: { mb_per_s: +mbps(subsetBytes, subsetMs).toFixed(2) },
   speedup_vs_naive: Math.round(naiveMs / subsetMs),

@@ -1,6 +1,6 @@
 import type { Article } from './article.ts';
-import { splitSentences } from './text/sentences.ts';
-import { tokenize } from './text/tokens.ts';
+import { splitSentences, type Sentence } from './text/sentences.ts';
+import { tokenize, type Token } from './text/tokens.ts';
 import type { PlaceIndex } from './gazetteer/placeIndex.ts';
 import { findPlaceMentions, type PlaceMention } from './geoparse/findPlaceMentions.ts';
 import { countryContext, resolveMention } from './geoparse/resolvePlaces.ts';
@@ -32,36 +32,39 @@ export interface ParseResult {
 export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon = getLexicon()): ParseResult {
   const anchor = parsePublished(article.published);
   const text = article.text;
-  const raw = splitSentences(text).map((sentence) => {
+  const raw: { sentence: Sentence; tokens: Token[]; actors: ActorMention[]; places: PlaceMention[] }[] = [];
+  // Mentions and actor countries of the whole article, in text order: the tie-breaker context.
+  const allMentions: PlaceMention[] = [];
+  const actorCountries: string[] = [];
+  for (const sentence of splitSentences(text)) {
     const tokens = tokenize(sentence.text, sentence.start);
     const actors = findActorMentions(tokens, text, lex);
-    const places = findPlaceMentions(tokens, text, index, lex).filter((p) => !insideLongerActorName(p, actors));
-    return { sentence, tokens, actors, places };
-  });
-
-  const allMentions = raw.flatMap((r) => r.places);
-  const context = countryContext(allMentions, raw.flatMap((r) => r.actors.map((a) => a.actor.country).filter((c): c is string => Boolean(c))));
+    let places = findPlaceMentions(tokens, text, index, lex);
+    if (places.length && actors.length) places = places.filter((p) => !insideLongerActorName(p, actors));
+    raw.push({ sentence, tokens, actors, places });
+    for (const p of places) allMentions.push(p);
+    for (const a of actors) if (a.actor.country) actorCountries.push(a.actor.country);
+  }
+  const context = countryContext(allMentions, actorCountries);
 
   let runningDate: ResolvedDate | null = null;
   const sentences: AnalysedSentence[] = raw.map(({ sentence, tokens, actors, places }) => {
     const attack = attackTokens(tokens, text, lex);
-    const resolutions = places.map((p, k) => resolveMention(p, context, appositionCountry(places, k, tokens, text)));
-    const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false);
-    const resolved: ResolvedMention[] = places.map((p, k) => ({
-      sentence: sentence.index, first: p.first, last: p.last, start: p.start, end: p.end, text: p.text,
-      place: resolutions[k]!.place, confidence: resolutions[k]!.confidence, alternatives: resolutions[k]!.alternatives, role: roles[k]!,
-    }));
-    const metonyms: ActorMention[] = resolved.filter((m) => m.role === 'actor').map((m) => ({ first: m.first, last: m.last, actor: actorOfPlace(m.place, lex)!, demonym: false, metonym: true }));
-    const dates = findDates(sentence.text, sentence.start, anchor).map((d) => {
+    const { locations, sentenceActors } = places.length
+      ? resolveSentencePlaces(sentence, tokens, text, places, actors, attack, context, lex)
+      // Without places, nothing is resolved and the actors stay as found (already in text order).
+      : { locations: [], sentenceActors: actors };
+    // findDates returns fresh mentions: anaphors are resolved in place against the running date.
+    const dates = findDates(sentence.text, sentence.start, anchor);
+    for (const d of dates) {
       const value = d.anaphor ? resolveAnaphor(d.anaphor, runningDate) : d.value;
       if (value) runningDate = value;
-      return { ...d, value };
-    });
+      d.value = value;
+    }
     return {
       sentence, tokens, clause: clauseIds(tokens, text, lex), attack,
-      places: resolved.filter((m) => m.role === 'location'),
-      // A country named as a location ("into Israel") is not also an actor of the sentence.
-      actors: [...actors.filter((a) => !resolved.some((m) => m.first <= a.last && a.first <= m.last)), ...metonyms].sort((a, b) => a.first - b.first),
+      places: locations,
+      actors: sentenceActors,
       dates, baseNouns: baseNounRanges(tokens, text, lex),
     };
   });
@@ -69,6 +72,25 @@ export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon =
   const events = extractEvents(sentences, index, lex, anchor);
   const sentenceOf = (offset: number) => sentenceAt(sentences, offset)?.sentence.text ?? '';
   return { collection: toFeatureCollection(article, events, sentenceOf), sentences, events };
+}
+
+/** Resolves a sentence's place mentions, classifies their roles, and adds metonyms to its actors. */
+function resolveSentencePlaces(
+  sentence: Sentence, tokens: Token[], text: string, places: PlaceMention[], actors: ActorMention[], attack: boolean[],
+  context: ReturnType<typeof countryContext>, lex: Lexicon,
+): { locations: ResolvedMention[]; sentenceActors: ActorMention[] } {
+  const resolutions = places.map((p, k) => resolveMention(p, context, appositionCountry(places, k, tokens, text)));
+  const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false);
+  const resolved: ResolvedMention[] = places.map((p, k) => ({
+    sentence: sentence.index, first: p.first, last: p.last, start: p.start, end: p.end, text: p.text,
+    place: resolutions[k]!.place, confidence: resolutions[k]!.confidence, alternatives: resolutions[k]!.alternatives, role: roles[k]!,
+  }));
+  const metonyms: ActorMention[] = resolved.filter((m) => m.role === 'actor').map((m) => ({ first: m.first, last: m.last, actor: actorOfPlace(m.place, lex)!, demonym: false, metonym: true }));
+  return {
+    locations: resolved.filter((m) => m.role === 'location'),
+    // A country named as a location ("into Israel") is not also an actor of the sentence.
+    sentenceActors: [...actors.filter((a) => !resolved.some((m) => m.first <= a.last && a.first <= m.last)), ...metonyms].sort((a, b) => a.first - b.first),
+  };
 }
 
 /** The sentence containing `offset`, by binary search (sentences are in text order). */

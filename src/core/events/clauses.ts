@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens.ts';
 import { scanPhrases } from '../text/phraseTable.ts';
+import { isWhitespace } from '../text/whitespace.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /**
@@ -13,16 +14,23 @@ import type { Lexicon } from './lexicon.ts';
  */
 export function clauseIds(tokens: readonly Token[], text: string, lex: Lexicon): number[] {
   const ids = new Array<number>(tokens.length).fill(0);
-  const starts = new Set<number>();
-  for (const m of scanPhrases(tokens, text, lex.clauseMarkers)) starts.add(m.first);
-  for (let i = 1; i < tokens.length; i++) {
-    const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
-    if (/[;:—–]|\s-\s/.test(gap)) starts.add(i);
-  }
+  const starts = new Array<boolean>(tokens.length).fill(false);
+  for (const m of scanPhrases(tokens, text, lex.clauseMarkers)) starts[m.first] = true;
+  for (let i = 1; i < tokens.length; i++) if (breaksClause(text, tokens[i - 1]!.end, tokens[i]!.start)) starts[i] = true;
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (starts.has(i) && i > 0) id++;
+    if (starts[i] && i > 0) id++;
     ids[i] = id;
   }
   return ids;
+}
+
+/** The gap text[from, to) between two words holds ; : — – or a spaced hyphen (" - "). */
+function breaksClause(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013) return true;
+    if (c === 0x2d && k > from && k + 1 < to && isWhitespace(text.charCodeAt(k - 1)) && isWhitespace(text.charCodeAt(k + 1))) return true;
+  }
+  return false;
 }

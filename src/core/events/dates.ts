@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Anchor } from './published.ts';
 import type { DatePrecision } from '../geojson/schema.ts';
+import { isWhitespace } from '../text/whitespace.ts';
 
 /** A resolved date: the first day of the period, and how long that period is. */
 export interface ResolvedDate {
@@ -48,54 +49,53 @@ const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planning to|is expected t
  * // { date: '2024-04-19', precision: 'day' }
  */
 export function findDates(sentence: string, base: number, anchor: Anchor): DateMention[] {
-  const out: DateMention[] = [];
-  const taken: [number, number][] = [];
-  const push = (start: number, end: number, mention: Omit<DateMention, 'start' | 'end' | 'text'>) => {
-    if (taken.some(([s, e]) => start < e && end > s)) return;
-    taken.push([start, end]);
-    out.push({ start: base + start, end: base + end, text: sentence.slice(start, end), ...mention });
-  };
+  const found: Found = { sentence, base, out: [], taken: [] };
+  const out = found.out;
 
-  for (const m of sentence.matchAll(RELATIVE)) {
-    const start = m.index ?? 0;
+  // exec loops rather than matchAll: matchAll clones the regex on every call, for every sentence.
+  RELATIVE.lastIndex = 0;
+  for (let m; (m = RELATIVE.exec(sentence));) {
+    const start = m.index;
     const amount = NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
     const unit = m[2]!.toLowerCase() as Unit;
     const dir = m[3]!.toLowerCase();
     const before = sentence.slice(Math.max(0, start - 30), start);
     if (dir === 'ago' || (dir === 'after' && /\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|some\s+)?$/i.test(before))) {
       // "three months ago" and "it comes three months after X": X lies that long before publication.
-      push(start, start + m[0].length, { value: shift(anchor, unit, -amount), governsFollowing: dir === 'after' });
+      add(found, start, start + m[0].length, { value: shift(anchor, unit, -amount), governsFollowing: dir === 'after' });
     } else if (dir === 'after' || dir === 'before') {
       // "on Tuesday, a day after the group struck ...": what follows happened a day before the
       // date just given; resolved below against the sentence's preceding date.
-      push(start, start + m[0].length, { value: null, governsFollowing: true, anaphor: { unit, amount: dir === 'after' ? -amount : amount } });
+      add(found, start, start + m[0].length, { value: null, governsFollowing: true, anaphor: { unit, amount: dir === 'after' ? -amount : amount } });
     } else {
-      push(start, start + m[0].length, { value: null, anaphor: { unit, amount: dir === 'later' ? amount : -amount } });
+      add(found, start, start + m[0].length, { value: null, anaphor: { unit, amount: dir === 'later' ? amount : -amount } });
     }
   }
 
-  for (const m of sentence.matchAll(PERIOD)) {
-    const start = m.index ?? 0;
+  PERIOD.lastIndex = 0;
+  for (let m; (m = PERIOD.exec(sentence));) {
+    const start = m.index;
     const which = m[2]!.toLowerCase();
     const unit = (m[3]!.toLowerCase() === 'weekend' ? 'week' : m[3]!.toLowerCase()) as Unit;
     if (which === 'the same' || which === 'that') {
-      push(start, start + m[0].length, { value: null, anaphor: { same: unit } });
+      add(found, start, start + m[0].length, { value: null, anaphor: { same: unit } });
       continue;
     }
     if (which === 'the previous' || which === 'the following') {
-      push(start, start + m[0].length, { value: null, anaphor: { unit, amount: which === 'the previous' ? -1 : 1 } });
+      add(found, start, start + m[0].length, { value: null, anaphor: { unit, amount: which === 'the previous' ? -1 : 1 } });
       continue;
     }
     const offset = which === 'this' ? 0 : which === 'next' ? 1 : -1;
     if (unit === 'day') continue;
-    push(start, start + m[0].length, { value: periodOf(anchor, unit, offset) });
+    add(found, start, start + m[0].length, { value: periodOf(anchor, unit, offset) });
   }
 
-  for (const m of sentence.matchAll(DEICTIC)) {
-    const start = m.index ?? 0;
+  DEICTIC.lastIndex = 0;
+  for (let m; (m = DEICTIC.exec(sentence));) {
+    const start = m.index;
     const word = m[1]!.toLowerCase();
     const offset = word === 'yesterday' || word === 'last night' ? -1 : word === 'tomorrow' ? 1 : 0;
-    push(start, start + m[0].length, { value: shift(anchor, 'day', offset) });
+    add(found, start, start + m[0].length, { value: shift(anchor, 'day', offset) });
   }
 
   // chrono runs dozens of patterns over its input: give it only windows around the hints.
@@ -105,7 +105,7 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
       const index = from + r.index;
       const value = fromChrono(r, anchor, FUTURE.test(clauseBefore(sentence, index)));
       if (value === undefined) continue;
-      push(index, index + r.text.length, { value });
+      add(found, index, index + r.text.length, { value });
     }
   }
   out.sort((a, b) => a.start - b.start);
@@ -119,14 +119,30 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
   return out;
 }
 
+/** The date mentions of one sentence so far, and the spans they take. */
+interface Found {
+  sentence: string;
+  base: number;
+  out: DateMention[];
+  taken: [number, number][];
+}
+
+/** Adds a mention unless it overlaps one found before (the patterns run in order of trust). */
+function add(found: Found, start: number, end: number, mention: Omit<DateMention, 'start' | 'end' | 'text'>): void {
+  if (found.taken.some(([s, e]) => start < e && end > s)) return;
+  found.taken.push([start, end]);
+  found.out.push({ start: found.base + start, end: found.base + end, text: found.sentence.slice(start, end), ...mention });
+}
+
 /** Merged [from, to) windows of the sentence around each date hint, cut at word boundaries. */
 function hintWindows(sentence: string): [number, number][] {
   const windows: [number, number][] = [];
-  for (const m of sentence.matchAll(CHRONO_HINT_ALL)) {
-    let from = Math.max(0, (m.index ?? 0) - 24);
-    let to = Math.min(sentence.length, (m.index ?? 0) + m[0].length + 24);
-    while (from > 0 && /\S/.test(sentence[from - 1]!)) from--;
-    while (to < sentence.length && /\S/.test(sentence[to]!)) to++;
+  CHRONO_HINT_ALL.lastIndex = 0;
+  for (let m; (m = CHRONO_HINT_ALL.exec(sentence));) {
+    let from = Math.max(0, m.index - 24);
+    let to = Math.min(sentence.length, m.index + m[0].length + 24);
+    while (from > 0 && !isWhitespace(sentence.charCodeAt(from - 1))) from--;
+    while (to < sentence.length && !isWhitespace(sentence.charCodeAt(to))) to++;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
@@ -170,8 +186,13 @@ export function periodBounds(d: ResolvedDate): [string, string] {
 
 /** The last day of the anchor's period: nothing in the past tense happens after it. */
 export function anchorEnd(anchor: Anchor): string {
-  return periodBounds(anchorDate(anchor))[1];
+  // Asked for every dated event and chrono result of an article: computed once per anchor.
+  let end = anchorEnds.get(anchor);
+  if (end === undefined) anchorEnds.set(anchor, (end = periodBounds(anchorDate(anchor))[1]));
+  return end;
 }
+
+const anchorEnds = new WeakMap<Anchor, string>();
 
 export function anchorDate(anchor: Anchor): ResolvedDate {
   return { date: iso(new Date(Date.UTC(anchor.year, (anchor.month ?? 1) - 1, anchor.day ?? 1))), precision: anchor.precision };
@@ -183,8 +204,38 @@ function anchorInstant(anchor: Anchor): Date {
 
 function clauseBefore(sentence: string, index: number): string {
   const before = sentence.slice(0, index);
-  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.search(/\bthat\b(?!.*\bthat\b)/));
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), lastThat(before));
   return cut >= 0 ? before.slice(cut) : before;
+}
+
+/**
+ * Where `/\bthat\b(?!.*\bthat\b)/` matches in `text`, or -1: the last whole word "that" of its
+ * line. A word scan rather than the regex, whose look-ahead rescans the rest of the text at
+ * every "that" (asked for every date chrono finds).
+ */
+function lastThat(text: string): number {
+  let previous = -1;
+  for (let i = text.indexOf('that'); i >= 0; i = text.indexOf('that', i + 1)) {
+    if ((i > 0 && isWordChar(text.charCodeAt(i - 1))) || (i + 4 < text.length && isWordChar(text.charCodeAt(i + 4)))) continue;
+    // `.` stops at a line break: a "that" on an earlier line does not see this one.
+    if (previous >= 0 && hasLineTerminator(text, previous + 4, i)) return previous;
+    previous = i;
+  }
+  return previous;
+}
+
+/** A character of `\w` (ASCII letters, digits, underscore), what `\b` tests against. */
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** text[from, to) holds a character `.` does not match (\n \r U+2028 U+2029). */
+function hasLineTerminator(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 type ChronoResult = ReturnType<typeof chrono.parse>[number];
@@ -258,8 +309,12 @@ function truncate(date: Date, precision: DatePrecision): ResolvedDate {
   return { date: iso(d), precision };
 }
 
+/** YYYY-MM-DD of a UTC date, as toISOString() gives it; built from the fields, which is several times faster. */
 function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const year = d.getUTCFullYear();
+  // Outside 0000–9999 (or an invalid date) toISOString has its own form or throws: leave it to it.
+  if (!(year >= 0 && year <= 9999)) return d.toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 function pad(n: number): string {

@@ -259,7 +259,7 @@ function canInitiate(s: AnalysedSentence, a: ActorMention, t: number, lex: Lexic
     for (let i = verb + 1; i < t && !selfReference; i++) {
       if (i > verb + 8 && s.clause[i] !== s.clause[t]) continue;
       const tok = s.tokens[i]!;
-      selfReference = Boolean(lex.pronouns.get(tok.norm) || lex.pronouns.get(`${tok.norm} ${s.tokens[i + 1]?.norm ?? ''}`));
+      selfReference = Boolean(lex.pronouns.get(tok.norm) || lex.pronouns.getPair(tok.norm, s.tokens[i + 1]?.norm ?? ''));
     }
     if (!selfReference) return false;
   }
@@ -320,7 +320,7 @@ function continuesSubject(s: AnalysedSentence, t: number, lex: Lexicon): 'pronou
   const start = s.clause.indexOf(s.clause[t]!);
   for (let i = start; i < t; i++) {
     const tok = s.tokens[i]!;
-    if (lex.pronouns.get(tok.norm) || lex.pronouns.get(`${tok.norm} ${s.tokens[i + 1]?.norm ?? ''}`)) return 'pronoun';
+    if (lex.pronouns.get(tok.norm) || lex.pronouns.getPair(tok.norm, s.tokens[i + 1]?.norm ?? '')) return 'pronoun';
   }
   if (start > 0 && /^(?:that|which)$/.test(s.tokens[start]!.norm)) {
     const lead = s.tokens.slice(Math.max(0, start - 4), start);
@@ -419,9 +419,17 @@ function placeDate(s: AnalysedSentence, m: ResolvedMention): ResolvedDate | null
   return null;
 }
 
-/** The index of the first token at or after a text offset (a date's first word), or -1. */
+/** The index of the first token at or after a text offset (a date's first word), or -1; tokens are in text order. */
 function tokenAt(s: AnalysedSentence, offset: number): number {
-  return s.tokens.findIndex((tok) => tok.start >= offset);
+  const tokens = s.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
 }
 
 /**

@@ -91,8 +91,10 @@ export function unpackBroadPlaces(text: string): Place[] {
     if (f.length < 8) continue;
     const [id, name, altName, country, kind, lat, lon, population] = f as [string, string, string, string, string, string, string, string];
     const k = kind === 'p' ? 'province' : kind === 'n' ? 'country' : 'city';
+    // One test and one string for a GeoNames id, shared by `id` and `source`.
+    const geonames = /^\d+$/.test(id) ? `geonames:${id}` : null;
     const place: Place = {
-      id: /^\d+$/.test(id) ? `geonames:${id}` : id,
+      id: geonames ?? id,
       name,
       kind: k,
       country,
@@ -101,7 +103,7 @@ export function unpackBroadPlaces(text: string): Place[] {
       precision: k === 'city' ? 'city' : k === 'province' ? 'region' : 'country',
       population: Number(population) || 0,
       layer: 'broad',
-      source: /^\d+$/.test(id) ? `geonames:${id}` : `country-state-city:${id}`,
+      source: geonames ?? `country-state-city:${id}`,
     };
     if (!Number.isFinite(place.lat) || !Number.isFinite(place.lon)) continue;
     places.push(place);

@@ -30,8 +30,9 @@ const NAME_PARTICLES = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'bin', 'ib
 export function findPlaceMentions(tokens: readonly Token[], text: string, index: PlaceIndex, lexicon: Lexicon): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const m of scanPhrases(tokens, text, index.names)) {
+    // Most matches are lower-case words that are also some town's name: drop them before copying any tokens.
+    if (!anyCapitalized(tokens, m.first, m.last)) continue;
     const words = tokens.slice(m.first, m.last + 1).filter((t) => !t.article);
-    if (!words.some((t) => t.capitalized)) continue;
     let candidates: readonly Place[] = m.values;
     // Written in capitals ("SANA", "UK"): an acronym, which only a country's short name can be.
     if (words.length === 1 && /^[A-Z]{2,}$/.test(words[0]!.raw)) {
@@ -51,6 +52,12 @@ export function findPlaceMentions(tokens: readonly Token[], text: string, index:
     out.push({ first, last: m.last, start, end, text: text.slice(start, end), candidates });
   }
   return out;
+}
+
+/** Some word (not an article) of tokens[first..last] is capitalised. */
+function anyCapitalized(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (tokens[i]!.capitalized && !tokens[i]!.article) return true;
+  return false;
 }
 
 function acceptBroad(tokens: readonly Token[], text: string, first: number, last: number, words: readonly Token[], lexicon: Lexicon): boolean {

@@ -6,6 +6,8 @@
  * nameKey('Ein al-Assad') === nameKey('Ayn al Asad') // "ain asad"
  */
 
+import { codePointWidth, isApostrophe, wordCharWidth, wordEnd } from './words.ts';
+
 /** Arabic articles carry no identity in transliterated names ("al-Asad" = "Asad"). */
 const ARTICLES = new Set(['al', 'el', 'ul', 'as', 'ad', 'ash', 'an', 'ar', 'at', 'az']);
 const ARTICLE_WITH_HYPHEN = /^(?:al|el|ul|as|ad|ash|an|ar|at|az)$/;
@@ -14,32 +16,76 @@ const AIN = new Set(['ain', 'ein', 'ayn', 'ayin', 'ein']);
 const COMBINING = /\p{M}+/gu;
 /** Transliteration marks for ayn and hamza ("ʿAyn", "Qurʾan"), which news copy usually drops. */
 const AYN_MARKS = /[ʿʾʻʼ]/g;
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * News text repeats its words, so normalised forms are memoised; the cache is dropped when
- * it grows past a bound, keeping memory flat on any corpus.
+ * Words repeat, so normalised forms are memoised; a memo is dropped when it grows past a
+ * bound, keeping memory flat on any corpus.
  */
-const cache = new Map<string, string>();
+class WordMemo {
+  private readonly map = new Map<string, string>();
+
+  get(word: string): string {
+    const hit = this.map.get(word);
+    if (hit !== undefined) return hit;
+    if (this.map.size >= CACHE_LIMIT) this.map.clear();
+    const norm = computeToken(word);
+    this.map.set(word, norm);
+    return norm;
+  }
+}
+
 const CACHE_LIMIT = 200_000;
+/**
+ * Two memos: the words of running text, and the words of gazetteer names (about 107,000 after
+ * the index is built). Kept apart, the text memo stays as small as the text's vocabulary and
+ * its lookups (one per token) stay in the CPU cache.
+ */
+const textWords = new WordMemo();
+const nameWords = new WordMemo();
 
 /** Lower-case, strip diacritics and collapse transliteration variants of one word. */
 export function normalizeToken(word: string): string {
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  const norm = computeToken(word);
-  cache.set(word, norm);
-  return norm;
+  return textWords.get(word);
 }
 
 function computeToken(word: string): string {
-  let w = word.normalize('NFD').replace(COMBINING, '').replace(AYN_MARKS, '').toLowerCase();
+  // Plain ASCII letters and digits have nothing to decompose or strip, which skips NFD and
+  // three regex passes for most words of the gazetteer and of English news.
+  let w = isAsciiAlnum(word) ? word.toLowerCase() : word.normalize('NFD').replace(COMBINING, '').replace(AYN_MARKS, '').toLowerCase();
   if (w === 'el' || w === 'ul') w = 'al';
   if (AIN.has(w)) return 'ain';
   // Transliterations disagree on doubled letters (Assad/Asad, Abbas/Abas) and ou/u (Asalouyeh).
-  w = w.replace(/(\p{L})\1+/gu, '$1').replace(/ou/g, 'u');
-  return w;
+  return isAsciiAlnum(w) ? collapseAscii(w) : w.replace(/(\p{L})\1+/gu, '$1').replace(/ou/g, 'u');
+}
+
+/** Only ASCII letters and digits. */
+function isAsciiAlnum(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
+
+/**
+ * `w.replace(/(\p{L})\1+/gu, '$1').replace(/ou/g, 'u')` for a lower-case ASCII word: a run of
+ * one letter becomes that letter (digits are not letters), then each "ou" becomes "u".
+ */
+function collapseAscii(w: string): string {
+  let collapsed = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (i > 0 && c === w.charCodeAt(i - 1) && c >= 0x61) continue;
+    collapsed += w[i];
+  }
+  let out = '';
+  for (let i = 0; i < collapsed.length; i++) {
+    if (collapsed[i] === 'o' && collapsed[i + 1] === 'u') {
+      out += 'u';
+      i++;
+    } else out += collapsed[i];
+  }
+  return out;
 }
 
 /** True for a normalised token that is an article ("al", "el"), skipped when building keys. */
@@ -48,21 +94,27 @@ export function isArticleToken(norm: string, raw: string, nextChar: string | und
   if (norm === 'al') return true;
   // "as-Sadr", "ad-Dawr", "ash-Sham": the sun-letter articles count only when hyphenated,
   // so the English words "as", "an", "at" never vanish from a key.
-  return ARTICLE_WITH_HYPHEN.test(raw.toLowerCase()) && ARTICLES.has(norm) && (nextChar === '-' || nextChar === '‑');
+  // The hyphen test first: it is the cheap one, and rules out almost every short English word.
+  return (nextChar === '-' || nextChar === '‑') && ARTICLES.has(norm) && ARTICLE_WITH_HYPHEN.test(raw.toLowerCase());
 }
 
 /** The lookup key of a whole name: normalised words, articles dropped, joined by spaces. */
 export function nameKey(name: string): string {
-  const out: string[] = [];
-  for (const m of name.matchAll(WORD)) {
-    const raw = m[0];
-    const norm = normalizeToken(raw);
+  let key = '';
+  for (let i = 0; i < name.length;) {
+    if (!wordCharWidth(name, i)) {
+      i += codePointWidth(name, i);
+      continue;
+    }
+    const start = i;
+    i = wordEnd(name, start);
+    const raw = name.slice(start, i);
+    const norm = nameWords.get(raw);
     if (!norm) continue;
-    const next = name[(m.index ?? 0) + raw.length];
-    if (isArticleToken(norm, raw, next)) continue;
+    if (isArticleToken(norm, raw, name[i])) continue;
     // A possessive "'s" is not part of a name.
-    if (norm === 's' && /['’ʼ]/.test(name[(m.index ?? 0) - 1] ?? '')) continue;
-    out.push(norm);
+    if (norm === 's' && start > 0 && isApostrophe(name.charCodeAt(start - 1))) continue;
+    key = key ? `${key} ${norm}` : norm;
   }
-  return out.join(' ');
+  return key;
 }

@@ -1,13 +1,30 @@
 import { nameKey } from './normalize.ts';
 import type { Token } from './tokens.ts';
 
+/** Tables with at least this many keys remember the first words scans ask for (see `seen`). */
+const LARGE_TABLE = 10_000;
+const SEEN_LIMIT = 50_000;
+
+/** One word of a phrase trie: the values of the phrase ending here, and the words that may follow. */
+export interface TrieNode<T> {
+  values: T[] | undefined;
+  next: Map<string, TrieNode<T>> | undefined;
+}
+
 /**
- * A dictionary of multi-word phrases keyed by `nameKey`, with every proper word prefix
- * stored so a scan can stop as soon as no phrase can continue.
+ * A dictionary of multi-word phrases keyed by `nameKey`, stored as a trie of words. A scan
+ * walks it one token at a time and stops as soon as no phrase can continue; it never builds
+ * a joined key string, so each step is one lookup of a token's (memoised, pre-hashed) norm.
  */
 export class PhraseTable<T> {
-  private readonly map = new Map<string, T[]>();
-  private readonly prefixes = new Set<string>();
+  private readonly root = new Map<string, TrieNode<T>>();
+  /**
+   * First words met by scans, with their node (null: no phrase starts there). A scan asks for
+   * every token; in the gazetteer's table of 118,000 names a probe tends to miss the CPU cache,
+   * while the words of running text are few and repeat, so this small map mostly answers from it.
+   */
+  private readonly seen = new Map<string, TrieNode<T> | null>();
+  private keys = 0;
   maxWords = 0;
 
   /** Adds `value` under the key of `phrase`; returns false when the phrase has no key. */
@@ -19,29 +36,64 @@ export class PhraseTable<T> {
   }
 
   addKey(key: string, value: T): void {
-    const list = this.map.get(key);
-    if (list) {
-      if (!list.includes(value)) list.push(value);
-    } else this.map.set(key, [value]);
+    this.seen.clear();
     const words = key.split(' ');
     this.maxWords = Math.max(this.maxWords, words.length);
-    let prefix = '';
-    for (let i = 0; i < words.length - 1; i++) {
-      prefix = i ? `${prefix} ${words[i]}` : words[i]!;
-      this.prefixes.add(prefix);
+    let level = this.root;
+    let node: TrieNode<T> | undefined;
+    for (let i = 0; i < words.length; i++) {
+      node = level.get(words[i]!);
+      if (!node) level.set(words[i]!, (node = { values: undefined, next: undefined }));
+      if (i < words.length - 1) level = node.next ??= new Map();
+    }
+    const list = node!.values;
+    if (list) {
+      if (!list.includes(value)) list.push(value);
+    } else {
+      node!.values = [value];
+      this.keys++;
     }
   }
 
+  /** The values stored under a whole key ("ain asad"), if any. */
   get(key: string): T[] | undefined {
-    return this.map.get(key);
+    return this.node(key)?.values;
   }
 
+  /** The values of the two-word key "first second", without building the key string. */
+  getPair(first: string, second: string): T[] | undefined {
+    return this.root.get(first)?.next?.get(second)?.values;
+  }
+
+  /** True when `key` is a proper word prefix of a stored key. */
   hasPrefix(key: string): boolean {
-    return this.prefixes.has(key);
+    return this.node(key)?.next !== undefined;
+  }
+
+  /** The trie node of a first word, where a scan starts. */
+  start(word: string): TrieNode<T> | undefined {
+    if (this.keys < LARGE_TABLE) return this.root.get(word);
+    const hit = this.seen.get(word);
+    if (hit !== undefined) return hit ?? undefined;
+    if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+    const node = this.root.get(word);
+    this.seen.set(word, node ?? null);
+    return node;
   }
 
   get size(): number {
-    return this.map.size;
+    return this.keys;
+  }
+
+  private node(key: string): TrieNode<T> | undefined {
+    let level: Map<string, TrieNode<T>> | undefined = this.root;
+    let node: TrieNode<T> | undefined;
+    for (const word of key.split(' ')) {
+      node = level?.get(word);
+      if (!node) return undefined;
+      level = node.next;
+    }
+    return node;
   }
 }
 
@@ -52,13 +104,36 @@ export interface PhraseMatch<T> {
   values: T[];
 }
 
-/** Characters allowed between two words of one name: spaces, hyphens, apostrophes, a dot. */
-const JOINER = /^(?:[ \u00a0]+|[-‐‑–][ ]?|['’ʼ]|\.[ ]?|\.?-)$/;
-
-/** True when tokens a and b are adjacent words of one phrase (no comma, bracket or quote between). */
+/**
+ * True when tokens a and b are adjacent words of one phrase (no comma, bracket or quote between):
+ * the gap is 1–3 spaces, a hyphen (optionally followed by a space), an apostrophe, a dot
+ * (optionally followed by a space) or ".-". Read by char code: it is asked for every step of
+ * every phrase scan.
+ */
 export function joined(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  return gap.length > 0 && gap.length <= 3 && JOINER.test(gap);
+  const len = b.start - a.end;
+  if (len < 1 || len > 3) return false;
+  const c0 = text.charCodeAt(a.end);
+  if (isSpace(c0)) {
+    for (let k = 1; k < len; k++) if (!isSpace(text.charCodeAt(a.end + k))) return false;
+    return true;
+  }
+  if (len === 1) return isHyphen(c0) || c0 === 0x27 || c0 === 0x2019 || c0 === 0x2bc || c0 === 0x2e;
+  if (len === 2) {
+    const c1 = text.charCodeAt(a.end + 1);
+    return (isHyphen(c0) && c1 === 0x20) || (c0 === 0x2e && (c1 === 0x20 || c1 === 0x2d));
+  }
+  return false;
+}
+
+/** A space or a no-break space. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0xa0;
+}
+
+/** - ‐ ‑ – */
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x2013;
 }
 
 /**
@@ -76,18 +151,18 @@ export function scanPhrases<T>(tokens: readonly Token[], text: string, table: Ph
     const first = tokens[i]!;
     if (first.possessive || first.article) continue;
     if (acceptStart && !acceptStart(first)) continue;
-    let key = first.norm;
+    let node = table.start(first.norm);
+    if (!node) continue;
     let best = -1;
     let values: T[] | undefined;
-    let hit = table.get(key);
-    if (hit) { best = i; values = hit; }
-    for (let j = i + 1; j < n && table.hasPrefix(key); j++) {
+    if (node.values) { best = i; values = node.values; }
+    for (let j = i + 1; j < n && node.next; j++) {
       const t = tokens[j]!;
       if (t.possessive || !joined(text, tokens[j - 1]!, t)) break;
       if (t.article) continue;
-      key = `${key} ${t.norm}`;
-      hit = table.get(key);
-      if (hit) { best = j; values = hit; }
+      node = node.next.get(t.norm);
+      if (!node) break;
+      if (node.values) { best = j; values = node.values; }
     }
     if (values) {
       out.push({ first: i, last: best, values });

@@ -1,4 +1,5 @@
 import { normalizeToken, isArticleToken } from './normalize.ts';
+import { codePointWidth, isApostrophe, wordCharWidth, wordEnd } from './words.ts';
 
 /** A word of the text with its offsets into the original string. */
 export interface Token {
@@ -14,36 +15,45 @@ export interface Token {
   possessive: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const UPPER = /^\p{Lu}/u;
-const APOSTROPHE = /['’ʼ]/;
 
 /**
- * Splits `text` into word tokens. Offsets are relative to `text`; add `base` to make them
- * absolute (sentence offsets into the article).
+ * Splits `text` into word tokens (see words.ts for what a word is). Offsets are relative to
+ * `text`; add `base` to make them absolute (sentence offsets into the article).
  *
  * @example
  * tokenize("Iran’s strike").map(t => t.raw) // ["Iran", "s", "strike"]
  */
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const i = m.index ?? 0;
+  for (let i = 0; i < text.length;) {
+    if (!wordCharWidth(text, i)) {
+      i += codePointWidth(text, i);
+      continue;
+    }
+    const start = i;
+    i = wordEnd(text, start);
+    const raw = text.slice(start, i);
     const norm = normalizeToken(raw);
     // A bare transliteration mark ("ʿ") is not a word.
     if (!norm) continue;
-    const possessive = (norm === 's') && i > 0 && APOSTROPHE.test(text[i - 1] ?? '') && tokens.length > 0
-      && tokens[tokens.length - 1]!.end - base === i - 1;
+    const last = tokens[tokens.length - 1];
+    const possessive = norm === 's' && start > 0 && isApostrophe(text.charCodeAt(start - 1)) && last !== undefined && last.end - base === start - 1;
     tokens.push({
-      start: base + i,
-      end: base + i + raw.length,
+      start: base + start,
+      end: base + i,
       raw,
       norm,
-      capitalized: UPPER.test(raw),
-      article: !possessive && isArticleToken(norm, raw, text[i + raw.length]),
+      capitalized: isUpperStart(raw),
+      article: !possessive && isArticleToken(norm, raw, text[i]),
       possessive,
     });
   }
   return tokens;
+}
+
+function isUpperStart(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER.test(raw);
 }

@@ -1,0 +1,47 @@
+/**
+ * The word scanner shared by the tokenizer and name keys: a word is a maximal run of Unicode
+ * letters and digits, exactly what `/[\p{L}\p{N}]+/gu` matches, read one code point at a time
+ * (ASCII by char code, other scripts through a Unicode property test). It is several times
+ * faster than iterating the regex, which clones itself on every matchAll.
+ */
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Where the word starting at `start` ends (exclusive); `start` itself when no word starts there.
+ *
+ * @example
+ * wordEnd('al-Asad', 3) // 7
+ */
+export function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let width = wordCharWidth(text, i); width; width = wordCharWidth(text, i)) i += width;
+  return i;
+}
+
+/** Code units taken by the letter or digit at `i` (1, or 2 for a surrogate pair), or 0 when it is neither. */
+export function wordCharWidth(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  return WORD_CHAR.test(text[i]!) ? 1 : 0;
+}
+
+/** Code units taken by the code point at `i`: 2 for a surrogate pair, else 1 (a lone surrogate counts as one). */
+export function codePointWidth(text: string, i: number): number {
+  return isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+/** ' ’ ʼ: the apostrophes before a possessive "s". */
+export function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2bc;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
