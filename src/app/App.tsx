@@ -75,7 +75,6 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   const all = table.features;
   const actorsByFrequency = table.actors as string[];
   const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);
-  const byId = useMemo(() => new Map(all.map((f) => [f.id, f])), [all]);
 
   const { filter, setFilter, notes, dismissNotes } = useUrlFilter(actorsByFrequency);
   const view = useMemo(() => queryTable(table, filter), [table, filter]);
@@ -114,7 +113,7 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
     () => (readerArticle ? all.filter((f) => f.properties.article_id === readerArticle.id) : []),
     [all, readerArticle],
   );
-  const articleCount = useMemo(() => new Set(all.map((f) => f.properties.article_id)).size, [all]);
+  const articleCount = table.articleCount;
 
   // The mention being corrected: the last reader feature selected. It outlives the map popup
   // (which a moved point closes) and ends with the reader or "Done".
@@ -162,7 +161,7 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
           <EventList rows={rows} />
         </aside>
         <main className="main">
-          <MapView table={table} mask={view.mask} byId={byId} palette={palette} actorsByFrequency={actorsByFrequency} />
+          <MapView table={table} mask={view.mask} palette={palette} actorsByFrequency={actorsByFrequency} />
           <Timeline histogram={view.histogram} from={filter.from} to={filter.to} onRange={setRange} />
         </main>
         {readerArticle && (

@@ -95,7 +95,7 @@ describe('dashboard (built app, offline Chromium)', () => {
     expect(rows[0]).toBe('date,date_precision,kind,actor,actors,target,place,country,lat,lon,geo_precision,quote,article,published,corrected');
     expect(rows).toHaveLength(expected.length + 1);
 
-    expect(page.url()).toContain('actors=Israel');
+    await expect.poll(() => page.url()).toContain('actors=Israel');
     await page.reload();
     await waitForBasemap(page);
     await expect.poll(() => eventCount(page)).toBe(expected.length);
@@ -115,7 +115,7 @@ describe('dashboard (built app, offline Chromium)', () => {
     await kinds.getByRole('checkbox', { name: 'strike', exact: true }).uncheck();
     const expected = fixture.corpus.features.filter((f) => f.properties.kind !== 'strike');
     await expect.poll(() => eventCount(page)).toBe(expected.length);
-    expect(page.url()).toContain('kinds=base%2Cpipeline%2Cplace');
+    await expect.poll(() => page.url()).toContain('kinds=base%2Cpipeline%2Cplace');
     await page.context().close();
   });
 
@@ -139,7 +139,7 @@ describe('dashboard (built app, offline Chromium)', () => {
     await expect.poll(() => reader.locator('.reader__text').textContent()).toBe(article.text);
     const mentions = reader.locator('.mention');
     expect(await mentions.allTextContents()).toEqual(['Isfahan', 'Nevatim Air Base', 'northern Israel', 'Al Udeid', 'Karachi']);
-    expect(page.url()).toContain('article=a-isfahan');
+    await expect.poll(() => page.url()).toContain('article=a-isfahan');
     await mentions.filter({ hasText: 'Karachi' }).click();
     await expect.poll(() => page.locator('.leaflet-popup .feature-popup h3').textContent()).toBe('Karachi');
     expect(errors).toEqual([]);
@@ -223,7 +223,7 @@ describe('dashboard (built app, offline Chromium)', () => {
     await page.mouse.up();
     await expect.poll(() => page.getByLabel('From', { exact: true }).inputValue()).toMatch(/^20(2[34])-\d\d-\d\d$/);
     expect(await page.getByLabel('To', { exact: true }).inputValue()).toMatch(/^2024-\d\d-\d\d$/);
-    expect(page.url()).toMatch(/from=2\d{3}-/);
+    await expect.poll(() => page.url()).toMatch(/from=2\d{3}-/);
 
     // Play steps a one-bin window through time from the start.
     await page.getByRole('button', { name: 'all dates' }).click();

@@ -1,27 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import { CLUSTER_MAX_ZOOM, NO_LAYER, type LayerClusters } from '../../core/cluster/gridClusters.ts';
+import { CLUSTER_MAX_ZOOM, type LayerClusters } from '../../core/cluster/gridClusters.ts';
+import { pointsOfTable, POINT_LAYERS as LAYERS } from '../../core/cluster/tablePoints.ts';
 import type { FeatureTable } from '../../core/filter/featureTable.ts';
-import { EVENT_KINDS } from '../../core/geojson/schema.ts';
-import { ClusterClient, type ClusterPoints } from '../../worker/clusterClient.ts';
-import { PointLayer, type ClusterHit, type PointLayerName } from './PointLayer.tsx';
-
-/** Drawing order, bottom to top: other places, bases, strikes. */
-const LAYERS: readonly PointLayerName[] = ['place', 'base', 'strike'];
-
-const STRIKE = EVENT_KINDS.indexOf('strike');
-const BASE = EVENT_KINDS.indexOf('base');
-
-/** The table's points for the cluster worker, by layer; lines get NO_LAYER. */
-export function clusterPoints(table: FeatureTable): ClusterPoints {
-  const layer = new Uint8Array(table.size);
-  for (let i = 0; i < table.size; i++) {
-    const kind = table.kind[i];
-    layer[i] = table.line[i] === 1 ? NO_LAYER : kind === STRIKE ? 2 : kind === BASE ? 1 : 0;
-  }
-  return { lon: table.lon, lat: table.lat, layer, layers: LAYERS.length };
-}
+import { ClusterClient } from '../../worker/clusterClient.ts';
+import { PointLayer, type ClusterHit } from './PointLayer.tsx';
 
 interface Props {
   table: FeatureTable;
@@ -59,7 +43,7 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
   }, [map, client, table]);
 
   useEffect(() => {
-    client.load(clusterPoints(table));
+    client.load({ ...pointsOfTable(table), layers: LAYERS.length });
   }, [client, table]);
 
   useEffect(() => {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type L from 'leaflet';
 import { LayerGroup, LayersControl, MapContainer, ScaleControl, useMap } from 'react-leaflet';
-import type { FeatureTable } from '../../core/filter/featureTable.ts';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { featureById, type FeatureTable } from '../../core/filter/featureTable.ts';
+import { EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
 import { useSelection } from '../state/selection.ts';
 import { setQueryParam } from '../state/useUrlFilter.ts';
 import { ArcLayer } from './ArcLayer.tsx';
@@ -87,20 +87,45 @@ function FlyController({ target, seq, onArrived }: { target: NewsmapFeature | nu
   return null;
 }
 
+/**
+ * [[south, west], [north, east]] of the corpus, as `featureBounds` computes it (every vertex and
+ * strike origin), but reading the anchor columns: only lines and origins need their objects.
+ */
+function tableBounds(table: FeatureTable): [[number, number], [number, number]] | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < table.size; i++) {
+    const lon = table.lon[i]!;
+    const lat = table.lat[i]!;
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
+  }
+  const extra = table.features.filter((f, i) => table.line[i] === 1 || (table.kind[i] === STRIKE && f.properties.origin !== null));
+  const more = featureBounds(extra);
+  if (more) {
+    s = Math.min(s, more[0][0]);
+    w = Math.min(w, more[0][1]);
+    n = Math.max(n, more[1][0]);
+    e = Math.max(e, more[1][1]);
+  }
+  return Number.isFinite(w) ? [[s, w], [n, e]] : null;
+}
+const STRIKE = EVENT_KINDS.indexOf('strike');
+
 interface MapViewProps {
   /** The whole corpus as columns, and which rows the filter keeps. */
   table: FeatureTable;
   mask: Uint8Array;
-  byId: ReadonlyMap<string, NewsmapFeature>;
   palette: ReadonlyMap<string, string>;
   actorsByFrequency: string[];
 }
 
-export function MapView({ table, mask, byId, palette, actorsByFrequency }: MapViewProps) {
+export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProps) {
   const { selectedId, hoveredId, flySeq, select, hover, openReader } = useSelection();
   const [initialView] = useState(() => {
     const view = parseView(window.location.search);
-    return view ?? { bounds: featureBounds(table.features) ?? REGION_BOUNDS };
+    return view ?? { bounds: tableBounds(table) ?? REGION_BOUNDS };
   });
   const [labelsGroup, setLabelsGroup] = useState<L.LayerGroup | null>(null);
   const [ringGroup, setRingGroup] = useState<L.LayerGroup | null>(null);
@@ -128,8 +153,8 @@ export function MapView({ table, mask, byId, palette, actorsByFrequency }: MapVi
   }, [select]);
   const onStack = useCallback((ids: string[], latlng: L.LatLng) => setStack({ ids, latlng }), []);
   const onTileError = useCallback(() => setTileError(true), []);
-  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
-  const hovered = hoveredId ? (byId.get(hoveredId) ?? null) : null;
+  const selected = selectedId ? featureById(table, selectedId) : null;
+  const hovered = hoveredId ? featureById(table, hoveredId) : null;
   const popupReady = selected !== null && arrivedSeq >= flySeq;
 
   return (
@@ -167,7 +192,7 @@ export function MapView({ table, mask, byId, palette, actorsByFrequency }: MapVi
         {selected && popupReady && <SelectedPopup feature={selected} onClose={() => select(null)} onOpenArticle={openReader} />}
         {stack && !selected && (
           <StackPopup
-            features={stack.ids.map((id) => byId.get(id)).filter((f): f is NewsmapFeature => f !== undefined)}
+            features={stack.ids.map((id) => featureById(table, id)).filter((f): f is NewsmapFeature => f !== null)}
             latlng={stack.latlng}
             onPick={onSelect}
             onClose={() => setStack(null)}

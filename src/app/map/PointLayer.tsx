@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { LayerClusters } from '../../core/cluster/gridClusters.ts';
+import type { PointLayerName } from '../../core/cluster/tablePoints.ts';
 import type { NewsmapFeature } from '../../core/geojson/schema.ts';
 import { ShapeMarker } from './ShapeMarker.ts';
 import { featureColour, isCoarse, KIND_RADIUS, KIND_SHAPE, UNCERTAINTY_RADIUS_M } from './symbols.ts';
 import { tooltipElement } from './featureTooltip.ts';
 
-export type PointLayerName = 'place' | 'base' | 'strike';
 
 /** What a click on a cluster hands up: its cell (to list members) and its members' bounds. */
 export interface ClusterHit {

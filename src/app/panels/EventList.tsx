@@ -33,7 +33,8 @@ export function EventList({ rows }: { rows: FeatureRows }) {
   useEffect(() => {
     setActive(0);
     setScrollTop(0);
-    if (listRef.current) listRef.current.scrollTop = 0;
+    // Setting scrollTop forces a synchronous layout even when it is already 0.
+    if (listRef.current && listRef.current.scrollTop !== 0) listRef.current.scrollTop = 0;
   }, [rows]);
 
   useEffect(() => {

@@ -60,7 +60,20 @@ function whenIdle(run: (deadline: IdleDeadlineLike) => void): void {
 const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
 const inputPending = (): boolean => scheduling?.isInputPending?.() ?? false;
 
+/**
+ * After a new list arrives the warm-up keeps quiet this long: an analyst clicking through
+ * filters must never wait behind an idle slice (a worker's answer is not "input", so
+ * isInputPending cannot let it through), and a list shown for less than this is not worth it.
+ */
+const SETTLE_MS = 400;
+let quietUntil = 0;
+
 function step(deadline: IdleDeadlineLike): void {
+  const wait = quietUntil - performance.now();
+  if (wait > 0) {
+    setTimeout(() => whenIdle(step), wait);
+    return;
+  }
   // The whole idle period, not a fixed few ms: a callback queued during an idle period only
   // runs in the next one (~50 ms later on a quiet page), so 8 ms slices would warm at a sixth
   // of the speed. While the page renders, the browser's deadline ends before the next frame.
@@ -83,11 +96,12 @@ let latest = 0;
 export function warmExportCachesWhenIdle(get: () => readonly NewsmapFeature[]): () => void {
   const token = ++latest;
   let cancelled = false;
-  whenIdle(() => {
+  quietUntil = performance.now() + SETTLE_MS;
+  setTimeout(() => whenIdle(() => {
     if (cancelled || token !== latest) return;
     const features = get();
     if (features.length <= WARM_LIMIT) warmExportCaches(features);
-  });
+  }), SETTLE_MS);
   return () => {
     cancelled = true;
   };

@@ -1,10 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FilterState } from '../../core/filter/filterState.ts';
 import { parseFilterQuery, writeFilterQuery } from '../../core/filter/urlState.ts';
+import { writeQueryParams } from './urlWriter.ts';
+
+/** The query parameters the filter owns (see writeFilterQuery). */
+const FILTER_KEYS = ['from', 'to', 'actors', 'kinds', 'q'] as const;
 
 /**
  * The filter state, mirrored into the URL with replaceState (a filter tweak is not a
- * navigation: Back should leave the dashboard, not undo a checkbox). `knownActors` arrives with
+ * navigation: Back should leave the dashboard, not undo a checkbox), batched by urlWriter. `knownActors` arrives with
  * the corpus; the URL is then re-read against it so unknown actors are dropped with a note.
  */
 export function useUrlFilter(knownActors: readonly string[] | null): {
@@ -24,12 +28,8 @@ export function useUrlFilter(knownActors: readonly string[] | null): {
   }, [knownActors]);
 
   useEffect(() => {
-    const params = writeFilterQuery(filter, new URLSearchParams(window.location.search));
-    const query = params.toString();
-    const next = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-      window.history.replaceState(window.history.state, '', next);
-    }
+    const params = writeFilterQuery(filter);
+    writeQueryParams(FILTER_KEYS.map((key) => [key, params.get(key)]));
   }, [filter]);
 
   const setFilter = useCallback((update: (prev: FilterState) => FilterState) => setFilterState(update), []);
@@ -39,9 +39,5 @@ export function useUrlFilter(knownActors: readonly string[] | null): {
 
 /** Updates one non-filter query parameter (view, sel, article) without a navigation. */
 export function setQueryParam(key: string, value: string | null): void {
-  const params = new URLSearchParams(window.location.search);
-  if (value === null) params.delete(key);
-  else params.set(key, value);
-  const query = params.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+  writeQueryParams([[key, value]]);
 }

@@ -123,19 +123,22 @@ function queryLayer(index: ClusterIndex, members: Uint32Array, q: ClusterQuery):
   }
 
   const n = cellsPerAxis(q.zoom);
-  const slotOf = new Map<number, number>();
-  // Per-slot aggregates in plain arrays: the number of occupied cells is not known ahead.
-  const cells: number[] = [];
-  const counts: number[] = [];
-  const sumLon: number[] = [];
-  const sumLat: number[] = [];
-  const west: number[] = [];
-  const south: number[] = [];
-  const east: number[] = [];
-  const north: number[] = [];
-  // The first MIN_POINTS − 1 members of each cell: enough to list a cell too small to cluster.
-  const firstMembers: number[] = [];
-  const SPARE = MIN_POINTS - 1;
+  // The cells the view covers, as a dense W×H grid: a view is a few dozen cells across, so
+  // array slots beat a hash map. (A query box far larger than any screen falls back to a map.)
+  const cx0 = Math.min(n - 1, Math.floor(minX * n));
+  const cy0 = Math.min(n - 1, Math.floor(minY * n));
+  const w = Math.min(n - 1, Math.floor(maxX * n)) - cx0 + 1;
+  const h = Math.min(n - 1, Math.floor(maxY * n)) - cy0 + 1;
+  const dense = w > 0 && h > 0 && w * h <= DENSE_LIMIT;
+  const slotOf = dense ? null : new Map<number, number>();
+  const slots = dense ? new Int32Array(w * h).fill(-1) : null;
+
+  // Per-slot aggregates, in occupation order.
+  let used = 0;
+  let capacity = 64;
+  let cells = new Float64Array(capacity);
+  let agg = new Float64Array(capacity * AGG);
+  let spare = new Int32Array(capacity * SPARE);
 
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
@@ -143,35 +146,53 @@ function queryLayer(index: ClusterIndex, members: Uint32Array, q: ClusterQuery):
     const xi = x[i]!;
     const yi = y[i]!;
     if (xi < minX || xi > maxX || yi < minY || yi > maxY) continue;
-    const cell = Math.min(n - 1, Math.floor(yi * n)) * n + Math.min(n - 1, Math.floor(xi * n));
-    let s = slotOf.get(cell);
+    const cx = Math.min(n - 1, Math.floor(xi * n));
+    const cy = Math.min(n - 1, Math.floor(yi * n));
+    let s: number;
+    let fresh = false;
+    if (slots !== null) {
+      const d = (cy - cy0) * w + (cx - cx0);
+      s = slots[d]!;
+      if (s < 0) {
+        s = slots[d] = used++;
+        fresh = true;
+      }
+    } else {
+      const cell = cy * n + cx;
+      const found = slotOf!.get(cell);
+      fresh = found === undefined;
+      if (found === undefined) slotOf!.set(cell, (s = used++));
+      else s = found;
+    }
     const lo = lon[i]!;
     const la = lat[i]!;
-    if (s === undefined) {
-      s = cells.length;
-      slotOf.set(cell, s);
-      cells.push(cell);
-      counts.push(0);
-      sumLon.push(0);
-      sumLat.push(0);
-      west.push(lo);
-      east.push(lo);
-      south.push(la);
-      north.push(la);
-      for (let m = 0; m < SPARE; m++) firstMembers.push(-1);
+    if (fresh) {
+      // A new slot: grow the arrays if needed, then start its aggregate at this point.
+      if (s >= capacity) {
+        capacity *= 2;
+        cells = grow(cells, capacity);
+        agg = grow(agg, capacity * AGG);
+        spare = grow(spare, capacity * SPARE);
+      }
+      cells[s] = cy * n + cx;
+      agg[s * AGG + 2] = lo; // west
+      agg[s * AGG + 3] = la; // south
+      agg[s * AGG + 4] = lo; // east
+      agg[s * AGG + 5] = la; // north
     }
-    if (counts[s]! < SPARE) firstMembers[s * SPARE + counts[s]!] = i;
-    counts[s]! += 1;
-    sumLon[s]! += lo;
-    sumLat[s]! += la;
-    if (lo < west[s]!) west[s] = lo;
-    if (lo > east[s]!) east[s] = lo;
-    if (la < south[s]!) south[s] = la;
-    if (la > north[s]!) north[s] = la;
+    const a = s * AGG;
+    const count = (agg[a + 6]! += 1);
+    if (count <= SPARE) spare[s * SPARE + count - 1] = i;
+    agg[a]! += lo;
+    agg[a + 1]! += la;
+    if (lo < agg[a + 2]!) agg[a + 2] = lo;
+    if (la < agg[a + 3]!) agg[a + 3] = la;
+    if (lo > agg[a + 4]!) agg[a + 4] = lo;
+    if (la > agg[a + 5]!) agg[a + 5] = la;
   }
 
   let clusters = 0;
-  for (let s = 0; s < cells.length; s++) if (counts[s]! >= MIN_POINTS) clusters++;
+  for (let s = 0; s < used; s++) if (agg[s * AGG + 6]! >= MIN_POINTS) clusters++;
   const out: LayerClusters = {
     lat: new Float64Array(clusters),
     lon: new Float64Array(clusters),
@@ -181,21 +202,35 @@ function queryLayer(index: ClusterIndex, members: Uint32Array, q: ClusterQuery):
     singles: new Uint32Array(0),
   };
   let c = 0;
-  for (let s = 0; s < cells.length; s++) {
-    const count = counts[s]!;
+  for (let s = 0; s < used; s++) {
+    const a = s * AGG;
+    const count = agg[a + 6]!;
     if (count < MIN_POINTS) {
-      for (let m = 0; m < count; m++) singles.push(firstMembers[s * SPARE + m]!);
+      for (let m = 0; m < count; m++) singles.push(spare[s * SPARE + m]!);
       continue;
     }
-    out.lat[c] = sumLat[s]! / count;
-    out.lon[c] = sumLon[s]! / count;
+    out.lon[c] = agg[a]! / count;
+    out.lat[c] = agg[a + 1]! / count;
     out.count[c] = count;
     out.cell[c] = cells[s]!;
-    out.bounds.set([west[s]!, south[s]!, east[s]!, north[s]!], c * 4);
+    out.bounds.set([agg[a + 2]!, agg[a + 3]!, agg[a + 4]!, agg[a + 5]!], c * 4);
     c++;
   }
   out.singles = Uint32Array.from(singles);
   return out;
+}
+
+/** Slots of the dense grid at most (a screen is ~40×30 cells). */
+const DENSE_LIMIT = 1 << 16;
+/** Aggregate fields per slot: sum lon, sum lat, west, south, east, north, count. */
+const AGG = 7;
+/** Members remembered per slot: enough to list a cell too small to cluster. */
+const SPARE = MIN_POINTS - 1;
+
+function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a);
+  return next;
 }
 
 /** The entries of one cluster (a grid cell at a zoom), up to `limit`, for listing a stack. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyFilter, countActors, countKinds, DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
-import { buildFeatureTable, byDate } from '../../../src/core/filter/featureTable.ts';
+import { buildFeatureTable, byDate, featureById } from '../../../src/core/filter/featureTable.ts';
 import { queryTable } from '../../../src/core/filter/queryTable.ts';
 import { binByTime, dateExtent } from '../../../src/core/filter/timeline.ts';
 import type { NewsmapFeature } from '../../../src/core/geojson/schema.ts';
@@ -49,6 +49,16 @@ describe('buildFeatureTable', () => {
         const [lon, lat] = f.geometry.type === 'Point' ? f.geometry.coordinates : f.geometry.coordinates[0]!;
         expect([table.lon[i], table.lat[i]]).toEqual([lon, lat]);
       });
+    }));
+  });
+
+  it('counts distinct articles and finds every feature by id', () => {
+    fc.assert(fc.property(corpusArb, fc.string({ maxLength: 4 }), fc.integer({ min: 1, max: 5 }), (base, missing, spread) => {
+      const corpus = base.map((f, i) => ({ ...f, properties: { ...f.properties, article_id: `a${i % spread}` } }));
+      const table = buildFeatureTable(corpus);
+      expect(table.articleCount).toBe(new Set(corpus.map((f) => f.properties.article_id)).size);
+      for (const f of corpus) expect(featureById(table, f.id)).toBe(f);
+      if (!corpus.some((f) => f.id === missing)) expect(featureById(table, missing)).toBeNull();
     }));
   });
 });
