@@ -40,8 +40,23 @@ export interface FeatureTable {
   readonly actorBits: Uint32Array;
   /** The timeline: unit, bins and, per day rank, the bin it falls in. */
   readonly timeline: { unit: BinUnit; bins: readonly { start: string; end: string }[]; binOfDay: Int32Array } | null;
+  /** How many distinct articles the features come from. */
+  readonly articleCount: number;
   /** Lower-cased search text per feature, built on the first search only. */
   haystack: string[] | null;
+  /** Feature id → row, built on the first lookup only (see `featureById`). */
+  idIndex: Map<string, number> | null;
+}
+
+/** The feature with this id, or null. The first call indexes the ids (not needed to draw). */
+export function featureById(table: FeatureTable, id: string): NewsmapFeature | null {
+  if (table.idIndex === null) {
+    const index = new Map<string, number>();
+    table.features.forEach((f, i) => index.set(f.id, i));
+    table.idIndex = index;
+  }
+  const row = table.idIndex.get(id);
+  return row === undefined ? null : table.features[row]!;
 }
 
 const KIND_INDEX = new Map<string, number>(EVENT_KINDS.map((k, i) => [k, i]));
@@ -68,8 +83,10 @@ export function buildFeatureTable(input: readonly NewsmapFeature[]): FeatureTabl
   const size = input.length;
   const actorCount = new Map<string, number>();
   const daySet = new Set<string>();
+  const articles = new Set<string>();
   for (const f of input) {
     const p = f.properties;
+    articles.add(p.article_id);
     if (p.date !== null) daySet.add(p.date);
     const named = p.actors;
     for (let k = 0; k < named.length; k++) {
@@ -110,7 +127,7 @@ export function buildFeatureTable(input: readonly NewsmapFeature[]): FeatureTabl
     }
   }
 
-  return { features, size, kind, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, timeline: buildTimeline(days), haystack: null };
+  return { features, size, kind, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, timeline: buildTimeline(days), articleCount: articles.size, haystack: null, idIndex: null };
 }
 
 /** Stable bucket sort by day rank (−1 = undated, last), then `byDate` within a bucket. */
