@@ -37,6 +37,13 @@ const NAIVE_HTML = `<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="/leaflet/leaflet.css"><style>html,body,#map{margin:0;height:100%}</style></head>
 <body><div id="map"></div><script src="/leaflet/leaflet.js"></script><script src="/naive.js"></script></body></html>`;
 
+// The floor: an empty Leaflet map of the same size. Its pan/zoom frames measure what the
+// browser itself costs here (headless, software compositing), with no data at all.
+const EMPTY_HTML = `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="/leaflet/leaflet.css"><style>html,body,#map{margin:0;height:100%}</style></head>
+<body><div id="map"></div><script src="/leaflet/leaflet.js"></script>
+<script>window.__newsmapMap = L.map('map').setView([30, 48], 5);</script></body></html>`;
+
 // The baseline: what a first version would do. Default icons, every event a DOM marker,
 // filter = clear and re-add.
 const NAIVE_JS = `
@@ -196,6 +203,7 @@ async function main() {
   const server = await startStaticServer(resolve(ROOT, process.env.BENCH_DIST ?? 'dist'), {
     '/bench.geojson': corpus,
     '/naive.html': NAIVE_HTML,
+    '/empty.html': EMPTY_HTML,
     '/naive.js': NAIVE_JS,
     '/leaflet/leaflet.js': readFileSync(resolve(leaflet, 'leaflet.js')),
     '/leaflet/leaflet.css': readFileSync(resolve(leaflet, 'leaflet.css')),
@@ -220,6 +228,11 @@ async function main() {
       `  newsmap: first render ${ms(app.firstRender)}, filter p50 ${ms(quantile(app.filter, 0.5))} p95 ${ms(quantile(app.filter, 0.95))} (to frame p95 ${ms(quantile(app.filterFrame, 0.95))}), ` +
         `pan/zoom frame p95 ${ms(quantile(app.frames, 0.95))}, export ${ms(app.exportMs)}, export, cold ${ms(app.exportColdMs)}`,
     );
+    const emptyPage = await offline();
+    await emptyPage.goto(`${server.url}/empty.html`);
+    const emptyFrames = await panZoomFrames(emptyPage);
+    await emptyPage.close();
+    console.error(`  empty Leaflet map (the browser's own floor): pan/zoom frame p95 ${ms(quantile(emptyFrames, 0.95))}`);
     if (process.env.BENCH_SKIP_NAIVE) return;
     console.error('naive baseline (one default L.marker per event)…');
     const naivePage = await offline();
@@ -232,6 +245,7 @@ async function main() {
       ['filter change p95', quantile(app.filter, 0.95), quantile(naive.filter, 0.95)],
       ['filter → frame p95', quantile(app.filterFrame, 0.95), quantile(naive.filterFrame, 0.95)],
       ['pan/zoom frame p95', quantile(app.frames, 0.95), quantile(naive.frames, 0.95)],
+      ['  empty map, same moves', quantile(emptyFrames, 0.95), NaN],
       [`export, after ${EXPORT_IDLE_MS / 1000} s idle`, app.exportMs, naive.exportMs],
       ['export, cold', app.exportColdMs, naive.exportMs],
     ] as const;

@@ -31,7 +31,8 @@ export async function startStaticServer(root: string, overrides: Record<string, 
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const override = overrides[path];
       if (override !== undefined) {
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        // A declared length, as any static server sends: the app streams bodies without one.
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': Buffer.byteLength(override) });
         res.end(override);
         return;
       }
@@ -39,7 +40,7 @@ export async function startStaticServer(root: string, overrides: Record<string, 
       if (!file.startsWith(base)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -65,18 +65,21 @@ export function Basemap({ labelsGroup, onLoaded }: { labelsGroup: L.LayerGroup |
         }),
       };
     });
+    // Only labels in (or near) the view are in the DOM: each is a compositing layer, and a
+    // hundred off-screen ones still cost every frame of a pan.
     const update = () => {
       const minArea = minLabelAreaKm2(map.getZoom());
+      const near = map.getBounds().pad(0.5);
       for (const { label, marker } of markers) {
-        const show = label.areaKm2 >= minArea;
+        const show = label.areaKm2 >= minArea && near.contains([label.lat, label.lon]);
         if (show && !labelsGroup.hasLayer(marker)) labelsGroup.addLayer(marker);
         else if (!show && labelsGroup.hasLayer(marker)) labelsGroup.removeLayer(marker);
       }
     };
     update();
-    map.on('zoomend', update);
+    map.on('moveend', update);
     return () => {
-      map.off('zoomend', update);
+      map.off('moveend', update);
       for (const { marker } of markers) labelsGroup.removeLayer(marker);
     };
   }, [map, labelsGroup]);

@@ -5,6 +5,7 @@ import { featureById, type FeatureTable } from '../../core/filter/featureTable.t
 import { EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
 import { useSelection } from '../state/selection.ts';
 import { setQueryParam } from '../state/useUrlFilter.ts';
+import { holdExportWarmup } from '../panels/exportCaches.ts';
 import { ArcLayer } from './ArcLayer.tsx';
 import { Basemap } from './Basemap.tsx';
 import { featureBounds, anchorLatLng } from './geometry.ts';
@@ -29,23 +30,34 @@ function parseView(search: string): { center: [number, number]; zoom: number } |
   return { center: [lat, lon], zoom };
 }
 
-/** Keeps `view=lat,lon,zoom` in the URL so a reload reopens the same view. */
+/**
+ * Keeps `view=lat,lon,zoom` in the URL so a reload reopens the same view, and holds the export
+ * warm-up while the map moves (its Blob building would drop animation frames).
+ */
 function ViewSync() {
   const map = useMap();
   useEffect(() => {
     const write = () => {
+      holdExportWarmup(MOVE_SETTLE_MS);
       const c = map.getCenter();
       setQueryParam('view', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${map.getZoom()}`);
     };
+    const moving = () => holdExportWarmup(MOVE_HOLD_MS);
+    map.on('movestart zoomstart', moving);
     map.on('moveend', write);
     // Tests and the benchmark drive the map through this handle.
     (window as unknown as { __newsmapMap?: L.Map }).__newsmapMap = map;
     return () => {
+      map.off('movestart zoomstart', moving);
       map.off('moveend', write);
     };
   }, [map]);
   return null;
 }
+
+/** Longest animated move Leaflet makes (flyTo aside), and the pause after one ends. */
+const MOVE_HOLD_MS = 1000;
+const MOVE_SETTLE_MS = 500;
 
 /**
  * Tells Leaflet when its container changes size (the reader opening, a window resize):

@@ -4,6 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { LayerClusters } from '../../core/cluster/gridClusters.ts';
 import type { PointLayerName } from '../../core/cluster/tablePoints.ts';
 import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { ClusterMarker } from './ClusterMarker.ts';
 import { ShapeMarker } from './ShapeMarker.ts';
 import { featureColour, isCoarse, KIND_RADIUS, KIND_SHAPE, UNCERTAINTY_RADIUS_M } from './symbols.ts';
 import { tooltipElement } from './featureTooltip.ts';
@@ -42,6 +43,13 @@ interface PointLayers {
 /** Cap on cached per-feature layers, so a long pan session over 100k events stays bounded. */
 const CACHE_LIMIT = 20_000;
 
+/** Cluster fills per layer (strikes red, bases blue, other places grey), as in the legend. */
+const CLUSTER_FILL: Record<PointLayerName, string> = {
+  strike: 'rgba(176, 48, 20, 0.88)',
+  base: 'rgba(21, 62, 117, 0.88)',
+  place: 'rgba(90, 90, 90, 0.75)',
+};
+
 function countLabel(count: number): string {
   return count >= 10_000 ? `${Math.round(count / 1000)}k` : count >= 1000 ? `${(count / 1000).toFixed(1)}k` : String(count);
 }
@@ -61,7 +69,7 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
     group: L.LayerGroup;
     ringGroup: L.LayerGroup | null;
     cache: Map<string, PointLayers>;
-    clusters: Map<string, { marker: L.Marker; label: HTMLElement; count: number; hit: ClusterHit }>;
+    clusters: Map<string, { marker: ClusterMarker; count: number; hit: ClusterHit }>;
     shown: Set<string>;
     palette: ReadonlyMap<string, string> | null;
   } | null>(null);
@@ -135,10 +143,8 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
     };
 
     const noun = layer === 'strike' ? 'strikes' : layer === 'base' ? 'bases' : 'other places';
-    const sizeOf = (count: number) => (count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 46) - (layer === 'place' ? 8 : 0);
-    const iconFor = (count: number, label: HTMLElement) => L.divIcon({ className: `cluster cluster--${layer}`, html: label, iconSize: [sizeOf(count), sizeOf(count)] });
-    // One marker per grid cell, updated in place when a filter changes its count or centre:
-    // re-creating a few hundred DOM markers per filter change costs more than the filter.
+    const radiusOf = (count: number) => ((count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 46) - (layer === 'place' ? 8 : 0)) / 2;
+    // One marker per grid cell, updated in place when a filter changes its count or centre.
     const placeCluster = (key: string, k: number) => {
       const count = c.count[k]!;
       const latlng = L.latLng(c.lat[k]!, c.lon[k]!);
@@ -147,29 +153,27 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
       const cell = c.cell[k]!;
       let entry = s.clusters.get(key);
       if (!entry) {
-        const label = document.createElement('span');
-        const marker = L.marker(latlng, {
-          icon: iconFor(count, label),
-          keyboard: false,
-          // Strikes above bases above places when clusters overlap.
-          zIndexOffset: layer === 'strike' ? 300 : layer === 'base' ? 200 : 0,
+        const marker = new ClusterMarker(latlng, {
+          label: countLabel(count),
+          radius: radiusOf(count),
+          square: layer === 'base',
+          fontPx: layer === 'place' ? 10 : 12,
+          fillColor: CLUSTER_FILL[layer],
+          color: '#ffffff',
+          weight: 2,
+          bubblingMouseEvents: false,
         });
-        entry = { marker, label, count: -1, hit: { layer, cell, zoom, count, latlng, bounds } };
+        entry = { marker, count, hit: { layer, cell, zoom, count, latlng, bounds } };
         const e = entry;
+        marker.bindTooltip(() => `${e.count.toLocaleString('en')} ${noun} — click to zoom in`, { direction: 'top' });
         marker.on('click', () => handlers.current.onCluster(e.hit));
         s.clusters.set(key, entry);
-      } else if (!entry.marker.getLatLng().equals(latlng)) {
-        entry.marker.setLatLng(latlng);
+      } else {
+        if (!entry.marker.getLatLng().equals(latlng)) entry.marker.setLatLng(latlng);
+        if (entry.count !== count) entry.marker.setLabel(countLabel(count), radiusOf(count));
       }
+      entry.count = count;
       entry.hit = { layer, cell, zoom, count, latlng, bounds };
-      if (entry.count !== count) {
-        entry.label.textContent = countLabel(count);
-        if (entry.count >= 0 && sizeOf(entry.count) !== sizeOf(count)) entry.marker.setIcon(iconFor(count, entry.label));
-        const title = `${count} ${noun} — click to zoom in`;
-        entry.marker.options.title = title;
-        entry.marker.getElement()?.setAttribute('title', title);
-        entry.count = count;
-      }
       return entry.marker;
     };
 
@@ -208,10 +212,16 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
       }
     }
     s.shown = next;
+    // The canvas draws in insertion order: keep strikes above bases above places (the layers
+    // sync in that order), and clusters above single points.
+    if (layer !== 'place') for (const key of next) (key.startsWith('c:') ? s.clusters.get(key)?.marker : s.cache.get(key)?.marker)?.bringToFront();
+    for (const { marker } of s.clusters.values()) marker.bringToFront();
     // How many events the viewport represents, per layer: read by the e2e tests.
     map.getContainer().dataset[`${layer}Shown`] = String(represented);
-    // For tests and the benchmark: how long the diff took and that a render happened.
-    window.dispatchEvent(new CustomEvent('newsmap:rendered', { detail: { layer, ms: performance.now() - t0, shown: next.size } }));
+    // For tests and the benchmark: how long the diff took, what is drawn (clusters are canvas
+    // shapes, so tests find them here rather than in the DOM).
+    const clusters = [...s.clusters.values()].map(({ hit }) => ({ lat: hit.latlng.lat, lng: hit.latlng.lng, count: hit.count }));
+    window.dispatchEvent(new CustomEvent('newsmap:rendered', { detail: { layer, ms: performance.now() - t0, shown: next.size, clusters } }));
   }, [map, c, zoom, features, palette, ringGroup, layer]);
 
   return null;

@@ -68,6 +68,15 @@ const inputPending = (): boolean => scheduling?.isInputPending?.() ?? false;
 const SETTLE_MS = 400;
 let quietUntil = 0;
 
+/**
+ * Keeps the warm-up quiet for `ms` (the map calls this while it moves): building one Blob is a
+ * single native call of several milliseconds that no deadline can interrupt, so it must not
+ * land in the middle of an animated pan or zoom.
+ */
+export function holdExportWarmup(ms: number): void {
+  quietUntil = Math.max(quietUntil, performance.now() + ms);
+}
+
 function step(deadline: IdleDeadlineLike): void {
   const wait = quietUntil - performance.now();
   if (wait > 0) {

@@ -69,8 +69,9 @@ const STREAM_ABOVE_BYTES = 128 * 1024 * 1024;
 async function fetchFeatures(url: string): Promise<unknown[]> {
   const response = await fetch(url, { headers: { accept: 'application/geo+json, application/json' } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length'));
-  if (!(length > STREAM_ABOVE_BYTES) || !response.body) {
+  // No declared length (a chunked response) may be any size: stream it too.
+  const declared = response.headers.get('content-length');
+  if ((declared !== null && Number(declared) <= STREAM_ABOVE_BYTES) || !response.body) {
     const features = ((await response.json()) as { features?: unknown }).features;
     if (!Array.isArray(features)) throw new Error(`${url} is not a GeoJSON FeatureCollection`);
     return features;

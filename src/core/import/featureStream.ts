@@ -11,6 +11,10 @@
  * for (const chunk of chunks) for (const f of scanner.push(chunk)) use(f);
  * scanner.end(); // throws if the text ended inside the collection
  */
+/** Inside a string only a quote or a backslash matters; outside, quotes and brackets. */
+const IN_STRING = /["\\]/g;
+const STRUCTURE = /["{}[\]]/g;
+
 export class FeatureStreamScanner {
   /** Text of the element being read (or of the prefix before the features array). */
   private pending = '';
@@ -28,26 +32,47 @@ export class FeatureStreamScanner {
     const out: unknown[] = [];
     const text = this.pending + chunk;
     let start = this.inFeatures ? this.elementStart : -1;
-    for (let i = this.pending.length; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    let i = this.pending.length;
+    if (this.escaped) {
+      // The previous chunk ended on a backslash inside a string: this character is escaped.
+      this.escaped = false;
+      i++;
+    }
+    // Jump between the characters that matter (native regex search), not one at a time:
+    // most of a GeoJSON file is string content and numbers.
+    while (i < text.length) {
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92 /* \ */) this.escaped = true;
-        else if (c === 34 /* " */) this.inString = false;
+        IN_STRING.lastIndex = i;
+        const m = IN_STRING.exec(text);
+        if (m === null) break;
+        if (text.charCodeAt(m.index) === 92 /* \ */) {
+          if (m.index + 1 >= text.length) {
+            this.escaped = true;
+            break;
+          }
+          i = m.index + 2;
+          continue;
+        }
+        this.inString = false;
+        i = m.index + 1;
         continue;
       }
-      if (c === 34) {
+      STRUCTURE.lastIndex = i;
+      const m = STRUCTURE.exec(text);
+      if (m === null) break;
+      i = m.index;
+      const c = text.charCodeAt(i);
+      if (c === 34 /* " */) {
         this.inString = true;
-        continue;
-      }
-      if (c === 123 /* { */ || c === 91 /* [ */) {
+      } else if (c === 123 /* { */ || c === 91 /* [ */) {
         this.depth++;
         if (this.inFeatures && this.depth === 3 && start < 0) start = i;
         if (!this.inFeatures && !this.done && c === 91 && this.depth === 2 && /"features"\s*:\s*$/.test(this.head + text.slice(0, i))) {
           this.inFeatures = true;
           this.head = '';
         }
-      } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      } else {
+        // } or ]
         if (this.inFeatures && this.depth === 3 && start >= 0) {
           out.push(JSON.parse(text.slice(start, i + 1)));
           start = -1;
@@ -59,6 +84,7 @@ export class FeatureStreamScanner {
         this.depth--;
         if (this.depth < 0) throw new Error('unbalanced JSON: a closing bracket without an opening one');
       }
+      i++;
     }
     if (this.inFeatures && start >= 0) {
       // Keep only the unfinished element; everything before it is consumed.

@@ -42,6 +42,12 @@ describe('FeatureStreamScanner', () => {
     );
   });
 
+  it('splits correctly at every single position of a text full of escapes', () => {
+    const features = [{ type: 'Feature', id: 'a\\"]}', properties: { quote: '\\\\"{[' } }, { type: 'Feature', id: 'b' }];
+    const text = JSON.stringify({ type: 'FeatureCollection', features });
+    for (let cut = 0; cut <= text.length; cut++) expect(scanAll([text.slice(0, cut), text.slice(cut)])).toEqual(features);
+  });
+
   it('says so when the text stops inside the collection', () => {
     fc.assert(
       fc.property(collection, fc.double({ min: 0, max: 0.999, noNaN: true }), (c, cut) => {
