@@ -252,7 +252,7 @@ async function main() {
     console.log(`\nMap benchmark, ${N.toLocaleString('en')} events, headless Chromium ${browser.version()}`);
     console.log(`${'metric'.padEnd(26)}${'newsmap'.padStart(14)}${'naive L.marker'.padStart(16)}${'ratio'.padStart(10)}`);
     for (const [name, a, b] of rows) {
-      console.log(`${name.padEnd(26)}${ms(a).padStart(14)}${ms(b).padStart(16)}${`${(b / a).toFixed(1)}×`.padStart(10)}`);
+      console.log(`${name.padEnd(26)}${ms(a).padStart(14)}${(Number.isNaN(b) ? '—' : ms(b)).padStart(16)}${(Number.isNaN(b) ? '' : `${(b / a).toFixed(1)}×`).padStart(10)}`);
     }
     console.log('(ratio = naive / newsmap; >1 means newsmap is faster. Naive export is JSON.stringify only, no download.)');
     if (naive.incomplete) console.log(`(naive first render hit the ${NAIVE_LIMIT_MS / 1000} s limit: a lower bound; its other figures were not measured)`);
