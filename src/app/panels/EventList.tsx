@@ -29,10 +29,16 @@ export function EventList({ rows }: { rows: FeatureRows }) {
     return () => ro.disconnect();
   }, []);
 
-  // A new filter: back to the top, as a fresh result list would.
-  useEffect(() => {
+  // A new filter: back to the top, as a fresh result list would. The state is reset during
+  // render (React re-runs this component at once) rather than in an effect, which would
+  // render the whole list a second time after committing it.
+  const [shownRows, setShownRows] = useState(rows);
+  if (shownRows !== rows) {
+    setShownRows(rows);
     setActive(0);
     setScrollTop(0);
+  }
+  useEffect(() => {
     // Setting scrollTop forces a synchronous layout even when it is already 0.
     if (listRef.current && listRef.current.scrollTop !== 0) listRef.current.scrollTop = 0;
   }, [rows]);
