@@ -1,24 +1,5 @@
 import L from 'leaflet';
-
-/**
- * A cluster drawn on the canvas: a disc (a rounded square for bases) with its count in white.
- * DOM markers (divIcons) each become a compositing layer; a few hundred of them made every
- * frame of a pan or zoom cost 80 ms, while on the canvas they cost nothing until redrawn.
- *
- * Leaflet's canvas internals (_renderer, _ctx, _point, _radius) are not in its typings; see
- * ShapeMarker.ts for the same narrow casts.
- */
-interface CanvasInternals {
-  _drawing: boolean;
-  _ctx: CanvasRenderingContext2D;
-}
-interface MarkerInternals {
-  _renderer: unknown;
-  _point: L.Point;
-  _radius: number;
-  _empty(): boolean;
-  _updatePath(): void;
-}
+import { drawingContext } from './canvasInternals.ts';
 
 export interface ClusterMarkerOptions extends L.CircleMarkerOptions {
   label: string;
@@ -27,6 +8,11 @@ export interface ClusterMarkerOptions extends L.CircleMarkerOptions {
   fontPx: number;
 }
 
+/**
+ * A cluster drawn on the canvas: a disc (a rounded square for bases) with its count in white.
+ * DOM markers (divIcons) each become a compositing layer; a few hundred of them made every
+ * frame of a pan or zoom cost 80 ms, while on the canvas they cost nothing until redrawn.
+ */
 export class ClusterMarker extends L.CircleMarker {
   declare options: ClusterMarkerOptions;
 
@@ -42,15 +28,9 @@ export class ClusterMarker extends L.CircleMarker {
 
   /** Overrides Leaflet's private hook; on SVG (never used here) the stock circle is drawn. */
   _updatePath(): void {
-    const self = this as unknown as MarkerInternals;
-    const renderer = self._renderer;
-    if (!(renderer instanceof L.Canvas)) {
-      (L.CircleMarker.prototype as unknown as MarkerInternals)._updatePath.call(this);
-      return;
-    }
-    const canvas = renderer as unknown as CanvasInternals;
-    if (!canvas._drawing || self._empty()) return;
-    const ctx = canvas._ctx;
+    const drawing = drawingContext(this);
+    if (!drawing) return;
+    const { ctx, self } = drawing;
     const { x, y } = self._point;
     const r = self._radius;
     const o = this.options;

@@ -101,9 +101,10 @@ function FlyController({ target, seq, onArrived }: { target: NewsmapFeature | nu
 
 /**
  * [[south, west], [north, east]] of the corpus, as `featureBounds` computes it (every vertex and
- * strike origin), but reading the anchor columns: only lines and origins need their objects.
+ * strike origin), but reading the anchor columns: only the rows of lines and of strikes with
+ * an origin (`linesAndArcs`) need their objects.
  */
-function tableBounds(table: FeatureTable): [[number, number], [number, number]] | null {
+function tableBounds(table: FeatureTable, linesAndArcs: readonly number[]): [[number, number], [number, number]] | null {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   for (let i = 0; i < table.size; i++) {
     const lon = table.lon[i]!;
@@ -113,8 +114,7 @@ function tableBounds(table: FeatureTable): [[number, number], [number, number]] 
     if (lat < s) s = lat;
     if (lat > n) n = lat;
   }
-  const extra = table.features.filter((f, i) => table.line[i] === 1 || (table.kind[i] === STRIKE && f.properties.origin !== null));
-  const more = featureBounds(extra);
+  const more = featureBounds(linesAndArcs.map((i) => table.features[i]!));
   if (more) {
     s = Math.min(s, more[0][0]);
     w = Math.min(w, more[0][1]);
@@ -123,6 +123,7 @@ function tableBounds(table: FeatureTable): [[number, number], [number, number]] 
   }
   return Number.isFinite(w) ? [[s, w], [n, e]] : null;
 }
+
 const STRIKE = EVENT_KINDS.indexOf('strike');
 
 interface MapViewProps {
@@ -135,9 +136,19 @@ interface MapViewProps {
 
 export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProps) {
   const { selectedId, hoveredId, flySeq, select, hover, openReader } = useSelection();
+  // Lines and arcs are few: find their rows once per corpus, then keep those the filter keeps.
+  const candidates = useMemo(() => {
+    const lines: number[] = [];
+    const arcs: number[] = [];
+    for (let i = 0; i < table.size; i++) {
+      if (table.line[i] === 1) lines.push(i);
+      else if (table.kind[i] === STRIKE && table.features[i]!.properties.origin !== null) arcs.push(i);
+    }
+    return { lines, arcs };
+  }, [table]);
   const [initialView] = useState(() => {
     const view = parseView(window.location.search);
-    return view ?? { bounds: tableBounds(table) ?? REGION_BOUNDS };
+    return view ?? { bounds: tableBounds(table, [...candidates.lines, ...candidates.arcs]) ?? REGION_BOUNDS };
   });
   const [labelsGroup, setLabelsGroup] = useState<L.LayerGroup | null>(null);
   const [ringGroup, setRingGroup] = useState<L.LayerGroup | null>(null);
@@ -146,16 +157,6 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
   const [arrivedSeq, setArrivedSeq] = useState(0);
   const [stack, setStack] = useState<{ ids: string[]; latlng: L.LatLng } | null>(null);
 
-  // Lines and arcs are few: find their rows once per corpus, then keep those the filter keeps.
-  const candidates = useMemo(() => {
-    const lines: number[] = [];
-    const arcs: number[] = [];
-    table.features.forEach((f, i) => {
-      if (f.geometry.type === 'LineString') lines.push(i);
-      else if (f.properties.kind === 'strike' && f.properties.origin !== null) arcs.push(i);
-    });
-    return { lines, arcs };
-  }, [table]);
   const lines = useMemo(() => candidates.lines.filter((i) => mask[i] === 1).map((i) => table.features[i]!), [candidates, mask, table]);
   const strikes = useMemo(() => candidates.arcs.filter((i) => mask[i] === 1).map((i) => table.features[i]!), [candidates, mask, table]);
 

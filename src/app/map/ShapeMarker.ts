@@ -1,27 +1,12 @@
 import L from 'leaflet';
 import type { Shape } from './symbols.ts';
+import { drawingContext, type MarkerInternals } from './canvasInternals.ts';
 
 /**
  * A CircleMarker that draws a star or a square on the canvas renderer. Kind needs its own
  * symbol, and DOM markers (divIcons) would not scale to 100k events; CircleMarker keeps
  * Leaflet's fast canvas hit-testing (a point-in-radius test, which is fine for these shapes).
- *
- * Leaflet's canvas internals (_renderer, _ctx, _point, _fillStroke) are not in its typings,
- * hence the narrow casts below. They have been stable since 1.0.
  */
-interface CanvasInternals {
-  _drawing: boolean;
-  _ctx: CanvasRenderingContext2D;
-  _fillStroke(ctx: CanvasRenderingContext2D, layer: L.Path): void;
-}
-interface MarkerInternals {
-  _renderer: unknown;
-  _point: L.Point;
-  _radius: number;
-  _empty(): boolean;
-  _updatePath(): void;
-}
-
 export interface ShapeMarkerOptions extends L.CircleMarkerOptions {
   shape: Shape;
 }
@@ -36,15 +21,13 @@ export class ShapeMarker extends L.CircleMarker {
 
   /** Overrides Leaflet's private hook; circles and SVG fall back to the stock drawing. */
   _updatePath(): void {
-    const self = this as unknown as MarkerInternals;
-    const renderer = self._renderer;
-    if (this.shape === 'circle' || !(renderer instanceof L.Canvas)) {
+    if (this.shape === 'circle') {
       (L.CircleMarker.prototype as unknown as MarkerInternals)._updatePath.call(this);
       return;
     }
-    const canvas = renderer as unknown as CanvasInternals;
-    if (!canvas._drawing || self._empty()) return;
-    const ctx = canvas._ctx;
+    const drawing = drawingContext(this);
+    if (!drawing) return;
+    const { ctx, canvas, self } = drawing;
     const { x, y } = self._point;
     const r = Math.max(self._radius, 1);
     ctx.beginPath();

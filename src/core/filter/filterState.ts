@@ -27,7 +27,11 @@ export const DEFAULT_FILTER: FilterState = Object.freeze({
   q: '',
 }) as FilterState;
 
-/** A compiled predicate: the set lookups and lower-casing are done once, not per feature. */
+/**
+ * A compiled predicate: the set lookups and lower-casing are done once, not per feature.
+ * This and `applyFilter`/`countActors`/`countKinds` below define the filter's semantics one
+ * feature at a time; the dashboard runs the columnar `queryTable`, which is tested against them.
+ */
 export function compileFilter(state: FilterState): (feature: NewsmapFeature) => boolean {
   const kinds = new Set<string>(state.kinds);
   const actors = state.actors === null ? null : new Set(state.actors);

@@ -80,7 +80,8 @@ export interface Histogram {
 }
 
 /**
- * Bins dated features. Every bin between the first and the last event is present (empty bins
+ * Bins dated features (the reference the dashboard's one-pass `queryTable` is tested
+ * against). Every bin between the first and the last event is present (empty bins
  * included) so the x axis is linear in time. `extent` can force the range (e.g. the whole
  * corpus while `features` is the filtered set) so bars do not jump when filters change.
  */
