@@ -105,7 +105,7 @@ let latest = 0;
 export function warmExportCachesWhenIdle(get: () => readonly NewsmapFeature[]): () => void {
   const token = ++latest;
   let cancelled = false;
-  quietUntil = performance.now() + SETTLE_MS;
+  holdExportWarmup(SETTLE_MS);
   setTimeout(() => whenIdle(() => {
     if (cancelled || token !== latest) return;
     const features = get();

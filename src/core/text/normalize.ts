@@ -6,7 +6,7 @@
  * nameKey('Ein al-Assad') === nameKey('Ayn al Asad') // "ain asad"
  */
 
-import { codePointWidth, isApostrophe, wordCharWidth, wordEnd } from './words.ts';
+import { isApostrophe, nextWordStart, wordEnd } from './words.ts';
 
 /** Arabic articles carry no identity in transliterated names ("al-Asad" = "Asad"). */
 const ARTICLES = new Set(['al', 'el', 'ul', 'as', 'ad', 'ash', 'an', 'ar', 'at', 'az']);
@@ -101,11 +101,7 @@ export function isArticleToken(norm: string, raw: string, nextChar: string | und
 /** The lookup key of a whole name: normalised words, articles dropped, joined by spaces. */
 export function nameKey(name: string): string {
   let key = '';
-  for (let i = 0; i < name.length;) {
-    if (!wordCharWidth(name, i)) {
-      i += codePointWidth(name, i);
-      continue;
-    }
+  for (let i = nextWordStart(name, 0); i < name.length; i = nextWordStart(name, i)) {
     const start = i;
     i = wordEnd(name, start);
     const raw = name.slice(start, i);

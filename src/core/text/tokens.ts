@@ -1,5 +1,5 @@
 import { normalizeToken, isArticleToken } from './normalize.ts';
-import { codePointWidth, isApostrophe, wordCharWidth, wordEnd } from './words.ts';
+import { isApostrophe, nextWordStart, wordEnd } from './words.ts';
 
 /** A word of the text with its offsets into the original string. */
 export interface Token {
@@ -26,11 +26,7 @@ const UPPER = /^\p{Lu}/u;
  */
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < text.length;) {
-    if (!wordCharWidth(text, i)) {
-      i += codePointWidth(text, i);
-      continue;
-    }
+  for (let i = nextWordStart(text, 0); i < text.length; i = nextWordStart(text, i)) {
     const start = i;
     i = wordEnd(text, start);
     const raw = text.slice(start, i);

@@ -19,6 +19,15 @@ export function wordEnd(text: string, start: number): number {
   return i;
 }
 
+/**
+ * Where the next word starts at or after `i` (text.length when none does). Scanning loops
+ * read `for (let i = nextWordStart(t, 0); i < t.length; i = nextWordStart(t, i))`.
+ */
+export function nextWordStart(text: string, i: number): number {
+  while (i < text.length && !wordCharWidth(text, i)) i += codePointWidth(text, i);
+  return i;
+}
+
 /** Code units taken by the letter or digit at `i` (1, or 2 for a surrogate pair), or 0 when it is neither. */
 export function wordCharWidth(text: string, i: number): number {
   if (i >= text.length) return 0;
