@@ -71,7 +71,8 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   const [adding, setAdding] = useState(false);
   // Columns built once per corpus, rows in list order; every filter change is then one pass
   // over typed arrays, and the list never re-sorts.
-  const table = useMemo(() => buildFeatureTable(corpus.features), [corpus]);
+  // The seeds' table was built while they downloaded; only the analyst's changes rebuild it.
+  const table = useMemo(() => (corpus.features === seeds.features ? seeds.table : buildFeatureTable(corpus.features)), [corpus, seeds]);
   const all = table.features;
   const actorsByFrequency = table.actors as string[];
   const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);

@@ -38,9 +38,14 @@ export function EventList({ rows }: { rows: FeatureRows }) {
     setActive(0);
     setScrollTop(0);
   }
+  // Where the list was last scrolled to, kept from scroll events: reading `scrollTop` after a
+  // filter change would force a synchronous layout of the new rows (~5 ms at every click).
+  const scrolledTo = useRef(0);
   useEffect(() => {
-    // Setting scrollTop forces a synchronous layout even when it is already 0.
-    if (listRef.current && listRef.current.scrollTop !== 0) listRef.current.scrollTop = 0;
+    if (listRef.current && scrolledTo.current !== 0) {
+      listRef.current.scrollTop = 0;
+      scrolledTo.current = 0;
+    }
   }, [rows]);
 
   useEffect(() => {
@@ -100,7 +105,10 @@ export function EventList({ rows }: { rows: FeatureRows }) {
           aria-activedescendant={activeRow && active >= first && active < last ? `event-${activeRow.id}` : undefined}
           onKeyDown={onKeyDown}
           onBlur={() => hover(null)}
-          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+          onScroll={(e) => {
+            scrolledTo.current = e.currentTarget.scrollTop;
+            setScrollTop(scrolledTo.current);
+          }}
         >
           <div className="event-list__spacer" style={{ height: rows.length * ROW_HEIGHT }} aria-hidden="true" />
           {Array.from({ length: last - first }, (_, k) => {

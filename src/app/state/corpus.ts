@@ -1,5 +1,7 @@
-import { EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
-import { FeatureStreamScanner } from '../../core/import/featureStream.ts';
+import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import { EVENT_KINDS } from '../../core/geojson/vocabulary.ts';
+import { FeatureBatchParser } from '../../core/import/featureBatches.ts';
+import { FeatureTableBuilder, type FeatureTable } from '../../core/filter/featureTable.ts';
 
 export interface Article {
   id: string;
@@ -11,6 +13,8 @@ export interface Article {
 
 export interface Corpus {
   features: NewsmapFeature[];
+  /** `features` as columns, built while they downloaded. */
+  table: FeatureTable;
   articles: Map<string, Article>;
   /** Problems found while loading, shown to the user rather than thrown. */
   notes: string[];
@@ -60,38 +64,32 @@ export function usableFeature(f: unknown): f is NewsmapFeature {
 }
 
 /**
- * Above this size the corpus is read as a stream, feature by feature: a million events are
- * more JSON text than one JavaScript string can hold.
+ * The `features` array of the GeoJSON at `url`, parsed batch by batch while it downloads (a
+ * 55 MB corpus parses in the time it takes to arrive), and never held whole: a million events
+ * are more JSON text than one JavaScript string can hold.
  */
-const STREAM_ABOVE_BYTES = 128 * 1024 * 1024;
-
-/** The `features` array of the GeoJSON at `url`, streamed when it is large. */
-async function fetchFeatures(url: string): Promise<unknown[]> {
+async function fetchFeatures(url: string, take: (batch: unknown[]) => void): Promise<void> {
+  performance.mark('newsmap:corpus-fetch');
   const response = await fetch(url, { headers: { accept: 'application/geo+json, application/json' } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  // No declared length (a chunked response) may be any size: stream it too.
-  const declared = response.headers.get('content-length');
-  if ((declared !== null && Number(declared) <= STREAM_ABOVE_BYTES) || !response.body) {
-    const features = ((await response.json()) as { features?: unknown }).features;
-    if (!Array.isArray(features)) throw new Error(`${url} is not a GeoJSON FeatureCollection`);
-    return features;
-  }
-  const scanner = new FeatureStreamScanner();
-  const decoder = new TextDecoder();
-  const features: unknown[] = [];
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    const parsed = scanner.push(done ? decoder.decode() : decoder.decode(value, { stream: true }));
-    for (const f of parsed) features.push(f);
-    if (done) break;
-  }
+  const parser = new FeatureBatchParser();
   try {
-    scanner.end();
+    if (!response.body) take(parser.push(await response.text()));
+    else {
+      const decoder = new TextDecoder();
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        take(parser.push(decoder.decode(value, { stream: true })));
+      }
+      take(parser.push(decoder.decode()));
+    }
+    take(parser.end());
+    performance.mark('newsmap:corpus-parsed');
   } catch (e) {
-    throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${url} is not a GeoJSON FeatureCollection: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return features;
 }
 
 async function fetchJson(url: string): Promise<unknown> {
@@ -100,20 +98,50 @@ async function fetchJson(url: string): Promise<unknown> {
   return response.json();
 }
 
+let started: { search: string; corpus: Promise<Corpus> } | null = null;
+
+/**
+ * Starts loading the corpus once per page: the boot module calls it before the app's code has
+ * even downloaded, and the app then picks up the same promise.
+ */
+export function startCorpusLoad(search: string): Promise<Corpus> {
+  if (started === null || started.search !== search) started = { search, corpus: loadCorpus(search) };
+  return started.corpus;
+}
+
 export async function loadCorpus(search: string): Promise<Corpus> {
   const notes: string[] = [];
   const { url, note } = resolveCorpusUrl(search);
   if (note) notes.push(note);
-  const [rawFeatures, articlesRaw] = await Promise.all([
-    fetchFeatures(url),
+  const features: NewsmapFeature[] = [];
+  const table = new FeatureTableBuilder();
+  const ids = new Set<string>();
+  let malformed = 0;
+  let duplicates = 0;
+  // Checked and tabled batch by batch while the rest downloads.
+  const take = (batch: unknown[]) => {
+    const usable: NewsmapFeature[] = [];
+    for (const f of batch) {
+      if (!usableFeature(f)) malformed++;
+      else if (ids.has(f.id)) duplicates++;
+      else {
+        ids.add(f.id);
+        usable.push(f);
+        features.push(f);
+      }
+    }
+    table.add(usable);
+  };
+  const [, articlesRaw] = await Promise.all([
+    fetchFeatures(url, take),
     // The reader is optional: the map works without article texts.
     fetchJson(ARTICLES_URL).catch((e: unknown) => {
       notes.push(`Article texts unavailable (${e instanceof Error ? e.message : String(e)}); the reader is disabled.`);
       return [];
     }),
   ]);
-  const features = rawFeatures.filter(usableFeature);
-  if (features.length < rawFeatures.length) notes.push(`${rawFeatures.length - features.length} malformed feature(s) skipped.`);
+  if (malformed > 0) notes.push(`${malformed} malformed feature(s) skipped.`);
+  if (duplicates > 0) notes.push(`${duplicates} feature(s) skipped: their id repeats an earlier feature's.`);
   const articles = new Map<string, Article>();
   if (Array.isArray(articlesRaw)) {
     for (const a of articlesRaw as Partial<Article>[]) {
@@ -128,5 +156,5 @@ export async function loadCorpus(search: string): Promise<Corpus> {
       }
     }
   }
-  return { features, articles, notes };
+  return { features, table: table.finish(), articles, notes };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadCorpus, type Corpus } from './corpus.ts';
+import { startCorpusLoad, type Corpus } from './corpus.ts';
 
 export type CorpusStatus = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; corpus: Corpus };
 
@@ -7,7 +7,7 @@ export function useCorpus(): CorpusStatus {
   const [status, setStatus] = useState<CorpusStatus>({ state: 'loading' });
   useEffect(() => {
     let cancelled = false;
-    loadCorpus(window.location.search).then(
+    startCorpusLoad(window.location.search).then(
       (corpus) => !cancelled && setStatus({ state: 'ready', corpus }),
       (e: unknown) => !cancelled && setStatus({ state: 'error', message: e instanceof Error ? e.message : String(e) }),
     );

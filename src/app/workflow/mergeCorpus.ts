@@ -17,6 +17,8 @@ export interface MergedCorpus {
  * applied per article. Pure.
  */
 export function mergeCorpus(seedFeatures: readonly NewsmapFeature[], seedArticles: ReadonlyMap<string, Article>, ws: Workspace): MergedCorpus {
+  // Nothing to merge: the seeds themselves (the same array, so their table can be reused).
+  if (ws.articles.length === 0 && ws.corrections.length === 0) return { features: seedFeatures as NewsmapFeature[], articles: new Map(seedArticles), addedIds: new Set() };
   const byId = new Map<string, NewsmapFeature>(seedFeatures.map((f) => [f.id, f]));
   const articles = new Map(seedArticles);
   const addedIds = new Set<string>();

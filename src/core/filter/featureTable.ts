@@ -1,4 +1,5 @@
-import { EVENT_KINDS, type NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../geojson/schema.ts';
+import { EVENT_KINDS } from '../geojson/vocabulary.ts';
 import { binStart, chooseBinUnit, dayBefore, nextBinStart, type BinUnit } from './timeline.ts';
 
 /**
@@ -38,6 +39,14 @@ export interface FeatureTable {
   readonly actorWords: number;
   /** size × actorWords words. */
   readonly actorBits: Uint32Array;
+  /**
+   * Each row's set of actors as an id among the corpus' distinct sets (a few hundred at most,
+   * however many rows): a filter tests and counts a set once, not once per row.
+   */
+  readonly actorSet: Uint32Array;
+  /** actorSetCount × actorWords words: the bits of each distinct set. */
+  readonly actorSetBits: Uint32Array;
+  readonly actorSetCount: number;
   /** The timeline: unit, bins and, per day rank, the bin it falls in. */
   readonly timeline: { unit: BinUnit; bins: readonly { start: string; end: string }[]; binOfDay: Int32Array } | null;
   /** How many distinct articles the features come from. */
@@ -75,74 +84,154 @@ export function byDate(a: NewsmapFeature, b: NewsmapFeature): number {
 }
 
 /**
- * Builds the columns and puts the rows in `byDate` order. A bucket sort by day: a corpus has
- * a few thousand distinct days, so only the small same-day buckets need a comparison sort
- * (100k features: one pass plus tiny sorts, instead of 1.7M comparator calls).
+ * Builds the columns and puts the rows in `byDate` order.
+ *
+ * @example
+ * const table = buildFeatureTable(features);
  */
 export function buildFeatureTable(input: readonly NewsmapFeature[]): FeatureTable {
-  const size = input.length;
-  const actorCount = new Map<string, number>();
-  const daySet = new Set<string>();
-  const articles = new Set<string>();
-  for (const f of input) {
-    const p = f.properties;
-    articles.add(p.article_id);
-    if (p.date !== null) daySet.add(p.date);
-    const named = p.actors;
-    for (let k = 0; k < named.length; k++) {
-      const a = named[k]!;
-      // A feature naming an actor twice counts once.
-      if (named.indexOf(a) !== k) continue;
-      actorCount.set(a, (actorCount.get(a) ?? 0) + 1);
-    }
-  }
-  const days = [...daySet].sort();
-  const rankOf = new Map(days.map((d, i) => [d, i]));
-  const features = sortByDay(input, days.length, (f) => (f.properties.date === null ? -1 : rankOf.get(f.properties.date)!));
-
-  const actors = [...actorCount.keys()].sort((a, b) => actorCount.get(b)! - actorCount.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-  const actorIndex = new Map(actors.map((a, i) => [a, i]));
-  const actorTotals = Uint32Array.from(actors, (a) => actorCount.get(a)!);
-  const actorWords = Math.max(1, Math.ceil(actors.length / 32));
-  const actorBits = new Uint32Array(size * actorWords);
-  const kind = new Uint8Array(size);
-  const dayRank = new Int32Array(size);
-  const line = new Uint8Array(size);
-  const lon = new Float64Array(size);
-  const lat = new Float64Array(size);
-
-  for (let i = 0; i < size; i++) {
-    const f = features[i]!;
-    const p = f.properties;
-    kind[i] = KIND_INDEX.get(p.kind) ?? 0;
-    dayRank[i] = p.date === null ? -1 : rankOf.get(p.date)!;
-    line[i] = f.geometry.type === 'LineString' ? 1 : 0;
-    const [x, y] = f.geometry.type === 'Point' ? f.geometry.coordinates : f.geometry.coordinates[0]!;
-    lon[i] = x;
-    lat[i] = y;
-    const row = i * actorWords;
-    for (const a of p.actors) {
-      const k = actorIndex.get(a)!;
-      actorBits[row + (k >>> 5)]! |= 1 << (k & 31);
-    }
-  }
-
-  return { features, size, kind, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, timeline: buildTimeline(days), articleCount: articles.size, haystack: null, idIndex: null };
+  const builder = new FeatureTableBuilder();
+  builder.add(input);
+  return builder.finish();
 }
 
-/** Stable bucket sort by day rank (−1 = undated, last), then `byDate` within a bucket. */
-function sortByDay(input: readonly NewsmapFeature[], dayCount: number, rank: (f: NewsmapFeature) => number): NewsmapFeature[] {
-  const buckets: NewsmapFeature[][] = Array.from({ length: dayCount + 1 }, () => []);
-  for (const f of input) {
-    const r = rank(f);
-    buckets[r < 0 ? dayCount : r]!.push(f);
+/**
+ * Builds a table batch by batch, so the string lookups (days, actors, articles) happen while
+ * the rest of the corpus is still downloading; `finish` is then a few passes over numbers.
+ * Rows are sorted by a bucket sort on day rank: a corpus has a few thousand distinct days,
+ * so only the small same-day buckets need a comparison sort (100k features: one pass plus
+ * tiny sorts, instead of 1.7M comparator calls).
+ *
+ * @example
+ * const builder = new FeatureTableBuilder();
+ * for (const batch of batches) builder.add(batch);
+ * const table = builder.finish(); // equal to buildFeatureTable(batches.flat())
+ */
+export class FeatureTableBuilder {
+  private readonly features: NewsmapFeature[] = [];
+  /** Per feature: its day's id in order of first appearance, or -1 when undated. */
+  private readonly dayIds: number[] = [];
+  private readonly dayIdOf = new Map<string, number>();
+  private readonly dayNames: string[] = [];
+  /** Per feature, its distinct actors' ids: `actorIds[actorStart[i] .. actorStart[i + 1])`. */
+  private readonly actorStart: number[] = [0];
+  private readonly actorIds: number[] = [];
+  private readonly actorIdOf = new Map<string, number>();
+  private readonly actorNames: string[] = [];
+  private readonly actorCounts: number[] = [];
+  private readonly articles = new Set<string>();
+
+  add(batch: readonly NewsmapFeature[]): void {
+    for (let b = 0; b < batch.length; b++) {
+      const f = batch[b]!;
+      const p = f.properties;
+      this.features.push(f);
+      this.articles.add(p.article_id);
+      if (p.date === null) this.dayIds.push(-1);
+      else {
+        let day = this.dayIdOf.get(p.date);
+        if (day === undefined) {
+          day = this.dayNames.length;
+          this.dayIdOf.set(p.date, day);
+          this.dayNames.push(p.date);
+        }
+        this.dayIds.push(day);
+      }
+      const named = p.actors;
+      const first = this.actorIds.length;
+      for (let k = 0; k < named.length; k++) {
+        const name = named[k]!;
+        let id = this.actorIdOf.get(name);
+        if (id === undefined) {
+          id = this.actorNames.length;
+          this.actorIdOf.set(name, id);
+          this.actorNames.push(name);
+          this.actorCounts.push(0);
+        }
+        // A feature naming an actor twice counts once.
+        if (this.actorIds.indexOf(id, first) >= 0) continue;
+        this.actorIds.push(id);
+        this.actorCounts[id]!++;
+      }
+      this.actorStart.push(this.actorIds.length);
+    }
   }
-  const out: NewsmapFeature[] = [];
-  for (const bucket of buckets) {
-    if (bucket.length > 1) bucket.sort(byDate);
-    for (const f of bucket) out.push(f);
+
+  finish(): FeatureTable {
+    const input = this.features;
+    const size = input.length;
+    const days = [...this.dayNames].sort();
+    const rankOfDay = new Int32Array(this.dayNames.length);
+    days.forEach((d, rank) => (rankOfDay[this.dayIdOf.get(d)!] = rank));
+    const rankOfRow = Int32Array.from(this.dayIds, (id) => (id < 0 ? -1 : rankOfDay[id]!));
+    const order = sortRowsByDay(input, rankOfRow, days.length);
+
+    const counts = this.actorCounts;
+    const names = this.actorNames;
+    const byFrequency = names.map((_, id) => id).sort((a, b) => counts[b]! - counts[a]! || (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const actors = byFrequency.map((id) => names[id]!);
+    const actorTotals = Uint32Array.from(byFrequency, (id) => counts[id]!);
+    const bitOfActor = new Int32Array(names.length);
+    byFrequency.forEach((id, k) => (bitOfActor[id] = k));
+    const actorWords = Math.max(1, Math.ceil(actors.length / 32));
+    const actorBits = new Uint32Array(size * actorWords);
+    const kind = new Uint8Array(size);
+    const dayRank = new Int32Array(size);
+    const line = new Uint8Array(size);
+    const lon = new Float64Array(size);
+    const lat = new Float64Array(size);
+    const features: NewsmapFeature[] = new Array(size);
+    const actorSet = new Uint32Array(size);
+    const setOf = new Map<number | string, number>();
+    const setBits: number[] = [];
+
+    for (let i = 0; i < size; i++) {
+      const r = order[i]!;
+      const f = input[r]!;
+      features[i] = f;
+      kind[i] = KIND_INDEX.get(f.properties.kind) ?? 0;
+      dayRank[i] = rankOfRow[r]!;
+      const g = f.geometry;
+      const anchor = g.type === 'Point' ? g.coordinates : g.coordinates[0]!;
+      line[i] = g.type === 'LineString' ? 1 : 0;
+      lon[i] = anchor[0];
+      lat[i] = anchor[1];
+      const row = i * actorWords;
+      for (let a = this.actorStart[r]!; a < this.actorStart[r + 1]!; a++) {
+        const k = bitOfActor[this.actorIds[a]!]!;
+        actorBits[row + (k >>> 5)]! |= 1 << (k & 31);
+      }
+      const key = actorWords === 1 ? actorBits[row]! : actorBits.subarray(row, row + actorWords).join(',');
+      let set = setOf.get(key);
+      if (set === undefined) {
+        set = setOf.size;
+        setOf.set(key, set);
+        for (let w = 0; w < actorWords; w++) setBits.push(actorBits[row + w]!);
+      }
+      actorSet[i] = set;
+    }
+
+    return { features, size, kind, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
   }
-  return out;
+}
+
+/**
+ * Row order: a stable counting sort by day rank (−1 = undated, last), then `byDate` within
+ * each bucket of one day.
+ */
+function sortRowsByDay(input: readonly NewsmapFeature[], rankOfRow: Int32Array, dayCount: number): Int32Array {
+  const bucketOf = (r: number) => (rankOfRow[r]! < 0 ? dayCount : rankOfRow[r]!);
+  const start = new Int32Array(dayCount + 2);
+  for (let r = 0; r < input.length; r++) start[bucketOf(r) + 1]!++;
+  for (let b = 0; b <= dayCount; b++) start[b + 1]! += start[b]!;
+  const next = start.slice(0, dayCount + 1);
+  const order = new Int32Array(input.length);
+  for (let r = 0; r < input.length; r++) order[next[bucketOf(r)]!++] = r;
+  const compare = (a: number, b: number) => byDate(input[a]!, input[b]!);
+  for (let b = 0; b <= dayCount; b++) {
+    if (start[b + 1]! - start[b]! > 1) order.subarray(start[b]!, start[b + 1]!).sort(compare);
+  }
+  return order;
 }
 
 /** Bins spanning the corpus' first to last day (empty ones included: the axis is linear). */

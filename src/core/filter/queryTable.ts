@@ -32,7 +32,7 @@ export interface TableView {
  * const { indices, actorCounts } = queryTable(table, { ...DEFAULT_FILTER, actors: ['Iran'] });
  */
 export function queryTable(table: FeatureTable, state: FilterState): TableView {
-  const { size, kind, dayRank, actorBits, actorWords } = table;
+  const { size, kind, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
   const kindOk = new Uint8Array(EVENT_KINDS.length);
   for (const k of state.kinds) {
     const i = EVENT_KINDS.indexOf(k);
@@ -41,12 +41,18 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
   // Day ranks in [lo, hi) are inside the range.
   const lo = state.from === null ? 0 : lowerBound(table.days, state.from);
   const hi = state.to === null ? table.days.length : lowerBound(table.days, `${state.to}\uffff`);
-  let wanted: Uint32Array | null = null;
+  // The actor filter is decided once per distinct actor set, not once per row.
+  const setOk = new Uint8Array(actorSetCount).fill(1);
   if (state.actors !== null) {
-    wanted = new Uint32Array(actorWords);
+    const wanted = new Uint32Array(actorWords);
     for (const a of state.actors) {
       const k = table.actors.indexOf(a);
       if (k >= 0) wanted[k >>> 5]! |= 1 << (k & 31);
+    }
+    for (let s = 0; s < actorSetCount; s++) {
+      let hit = 0;
+      for (let w = 0; w < actorWords; w++) hit |= actorSetBits[s * actorWords + w]! & wanted[w]!;
+      setOk[s] = hit !== 0 ? 1 : 0;
     }
   }
   const needle = state.q.trim().toLocaleLowerCase();
@@ -54,9 +60,11 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
   if (needle !== '') hay = table.haystack ??= table.features.map(searchText);
 
   const timeline = table.timeline;
+  const binOfDay = timeline?.binOfDay ?? new Int32Array(0);
   const binCounts = new Uint32Array(timeline?.bins.length ?? 0);
   let histogramUndated = 0;
-  const actorCounts = new Uint32Array(table.actors.length);
+  // Rows per actor set passing every filter but the actors': expanded to actor counts below.
+  const setHits = new Uint32Array(actorSetCount);
   const kindCounts = new Uint32Array(EVENT_KINDS.length);
   const out = new Uint32Array(size);
   const mask = new Uint8Array(size);
@@ -64,42 +72,36 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
   let undated = 0;
 
   for (let i = 0; i < size; i++) {
+    if (hay !== null && !hay[i]!.includes(needle)) continue;
     const r = dayRank[i]!;
     const dateOk = r < 0 || (r >= lo && r < hi);
-    const kOk = kindOk[kind[i]!] === 1;
-    let actorOk = true;
-    const row = i * actorWords;
-    if (wanted !== null) {
-      actorOk = false;
-      for (let w = 0; w < actorWords; w++) {
-        if ((actorBits[row + w]! & wanted[w]!) !== 0) {
-          actorOk = true;
-          break;
-        }
-      }
-    }
-    const textOk = hay === null || hay[i]!.includes(needle);
-    if (!textOk) continue;
-
-    if (kOk && dateOk) {
-      for (let w = 0; w < actorWords; w++) {
-        let bits = actorBits[row + w]!;
-        while (bits !== 0) {
-          const b = 31 - Math.clz32(bits);
-          actorCounts[(w << 5) + b]! += 1;
-          bits &= ~(1 << b);
-        }
-      }
-    }
-    if (!actorOk) continue;
-    if (dateOk) kindCounts[kind[i]!]! += 1;
+    const k = kind[i]!;
+    const kOk = kindOk[k] === 1;
+    const set = actorSet[i]!;
+    if (kOk && dateOk) setHits[set]!++;
+    if (setOk[set] === 0) continue;
+    if (dateOk) kindCounts[k]!++;
     if (kOk) {
-      if (r < 0) histogramUndated += 1;
-      else if (timeline) binCounts[timeline.binOfDay[r]!]! += 1;
+      if (r < 0) histogramUndated++;
+      else binCounts[binOfDay[r]!]!++;
       if (dateOk) {
         out[n++] = i;
         mask[i] = 1;
-        if (r < 0) undated += 1;
+        if (r < 0) undated++;
+      }
+    }
+  }
+
+  const actorCounts = new Uint32Array(table.actors.length);
+  for (let s = 0; s < actorSetCount; s++) {
+    const hits = setHits[s]!;
+    if (hits === 0) continue;
+    for (let w = 0; w < actorWords; w++) {
+      let bits = actorSetBits[s * actorWords + w]!;
+      while (bits !== 0) {
+        const b = 31 - Math.clz32(bits);
+        actorCounts[(w << 5) + b]! += hits;
+        bits &= ~(1 << b);
       }
     }
   }

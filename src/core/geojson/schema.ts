@@ -4,14 +4,9 @@ import { z } from 'zod';
  * The newsmap feature schema (../shared/DESIGN.md §4). It is a contract: checks outside
  * the repository read these properties, so change it only by adding optional members.
  */
-export const EVENT_KINDS = ['strike', 'base', 'pipeline', 'place'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
+import { DATE_PRECISIONS, EVENT_KINDS, GEO_PRECISIONS } from './vocabulary.ts';
 
-export const DATE_PRECISIONS = ['day', 'week', 'month', 'year'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-
-export const GEO_PRECISIONS = ['site', 'city', 'region', 'country'] as const;
-export type GeoPrecisionValue = (typeof GEO_PRECISIONS)[number];
+export { DATE_PRECISIONS, EVENT_KINDS, GEO_PRECISIONS, type DatePrecision, type EventKind, type GeoPrecisionValue } from './vocabulary.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const published = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);

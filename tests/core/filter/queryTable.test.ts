@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyFilter, countActors, countKinds, DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
-import { buildFeatureTable, byDate, featureById } from '../../../src/core/filter/featureTable.ts';
+import { buildFeatureTable, byDate, featureById, FeatureTableBuilder } from '../../../src/core/filter/featureTable.ts';
 import { queryTable } from '../../../src/core/filter/queryTable.ts';
 import { binByTime, dateExtent } from '../../../src/core/filter/timeline.ts';
 import type { NewsmapFeature } from '../../../src/core/geojson/schema.ts';
@@ -59,6 +59,35 @@ describe('buildFeatureTable', () => {
       expect(table.articleCount).toBe(new Set(corpus.map((f) => f.properties.article_id)).size);
       for (const f of corpus) expect(featureById(table, f.id)).toBe(f);
       if (!corpus.some((f) => f.id === missing)) expect(featureById(table, missing)).toBeNull();
+    }));
+  });
+});
+
+describe('FeatureTableBuilder', () => {
+  it('builds the same table from batches as from the whole corpus at once', () => {
+    fc.assert(fc.property(corpusArb, fc.array(fc.nat(), { maxLength: 5 }), (corpus, cuts) => {
+      const at = [0, ...cuts.map((c) => c % (corpus.length + 1)).sort((a, b) => a - b), corpus.length];
+      const builder = new FeatureTableBuilder();
+      for (let i = 1; i < at.length; i++) builder.add(corpus.slice(at[i - 1], at[i]));
+      const { haystack, idIndex, ...batched } = builder.finish();
+      const { haystack: h2, idIndex: i2, ...whole } = buildFeatureTable(corpus);
+      expect(batched).toEqual(whole);
+      expect([haystack, idIndex, h2, i2]).toEqual([null, null, null, null]);
+    }));
+  });
+
+  it('gives rows naming the same actors the same actor set, and distinct sets distinct ids', () => {
+    fc.assert(fc.property(corpusArb, (corpus) => {
+      const table = buildFeatureTable(corpus);
+      const setOf = new Map<string, number>();
+      table.features.forEach((f, i) => {
+        const key = [...new Set(f.properties.actors)].sort().join('|');
+        const seen = setOf.get(key);
+        if (seen === undefined) setOf.set(key, table.actorSet[i]!);
+        else expect(table.actorSet[i]).toBe(seen);
+      });
+      expect(new Set(setOf.values()).size).toBe(setOf.size);
+      expect(table.actorSetCount).toBe(setOf.size);
     }));
   });
 });
