@@ -49,7 +49,7 @@ export function App() {
   useEffect(() => {
     void controller.load();
   }, [controller]);
-  if (status.state === 'loading' || !snapshot.ready) return <p className="splash">Loading the corpus…</p>;
+  const [empty] = useState(emptyCorpus);
   if (status.state === 'error') {
     return (
       <p className="splash splash--error" role="alert">
@@ -57,10 +57,17 @@ export function App() {
       </p>
     );
   }
-  return <Dashboard seeds={status.corpus} controller={controller} geoparser={geoparser} />;
+  // The dashboard shows at once, empty, while the corpus downloads: the map, its basemap and
+  // the cluster worker get ready meanwhile instead of after it.
+  const loading = status.state === 'loading' || !snapshot.ready;
+  return <Dashboard seeds={loading ? empty : status.corpus} loading={loading} controller={controller} geoparser={geoparser} />;
 }
 
-function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller: WorkspaceController; geoparser: GeoparseClient }) {
+function emptyCorpus(): Corpus {
+  return { features: [], table: buildFeatureTable([]), articles: new Map(), notes: [] };
+}
+
+function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; loading: boolean; controller: WorkspaceController; geoparser: GeoparseClient }) {
   const snapshot = useWorkspaceSnapshot(controller);
   const merged = useMemo(() => mergeCorpus(seeds.features, seeds.articles, snapshot.workspace), [seeds, snapshot.workspace]);
   const corpus = useMemo(() => ({ ...seeds, features: merged.features, articles: merged.articles }), [seeds, merged]);
@@ -77,7 +84,8 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   const actorsByFrequency = table.actors as string[];
   const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);
 
-  const { filter, setFilter, notes, dismissNotes } = useUrlFilter(actorsByFrequency);
+  // Until the corpus is in, the URL's actors cannot be checked against it: keep them as they are.
+  const { filter, setFilter, notes, dismissNotes } = useUrlFilter(loading ? null : actorsByFrequency);
   const view = useMemo(() => queryTable(table, filter), [table, filter]);
   const rows = useMemo(() => featureRows(all, view.indices), [all, view]);
   // Facet counts: each facet counted under every other filter, so a count says what ticking it gives.
@@ -86,9 +94,9 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   const undatedShown = view.undated;
 
   const [selection, setSelection] = useState<Selection>(() => {
-    const params = new URLSearchParams(window.location.search);
-    const article = params.get('article');
-    return { selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: article && corpus.articles.has(article) ? article : null };
+    // An article the corpus does not have (once loaded) simply opens no reader.
+    const article = new URLSearchParams(window.location.search).get('article');
+    return { selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: article };
   });
   const select = useCallback((id: string | null, options?: { fly?: boolean }) => {
     setSelection((s) => ({ ...s, selectedId: id, flySeq: options?.fly && id ? s.flySeq + 1 : s.flySeq }));
@@ -137,11 +145,11 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
   return (
     <WorkflowContext.Provider value={services}>
     <SelectionContext.Provider value={selectionValue}>
-      <div className={`app${readerArticle ? ' app--reader' : ''}`}>
+      <div className={`app${readerArticle ? ' app--reader' : ''}`} aria-busy={loading}>
         <header className="topbar">
           <h1>newsmap</h1>
-          <p className="hint">
-            {rows.length.toLocaleString('en')} of {all.length.toLocaleString('en')} features from {articleCount} article{articleCount === 1 ? '' : 's'}
+          <p className="hint" role="status">
+            {loading ? 'Loading the corpus…' : `${rows.length.toLocaleString('en')} of ${all.length.toLocaleString('en')} features from ${articleCount} article${articleCount === 1 ? '' : 's'}`}
           </p>
           <ExportButtons rows={rows} filter={filter} />
           <WorkspaceFiles rows={rows} />
@@ -159,7 +167,7 @@ function Dashboard({ seeds, controller, geoparser }: { seeds: Corpus; controller
             <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
             <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} />
           </form>
-          <EventList rows={rows} />
+          <EventList rows={rows} loading={loading} />
         </aside>
         <main className="main">
           <MapView table={table} mask={view.mask} palette={palette} actorsByFrequency={actorsByFrequency} />

@@ -17,6 +17,9 @@ afterAll(async () => {
 const fixture = buildFixture();
 const TOTAL = fixture.corpus.features.length;
 const POINTS = fixture.corpus.features.filter((f) => f.geometry.type === 'Point').length;
+const ARCS = fixture.corpus.features.filter((f) => f.properties.kind === 'strike' && f.properties.origin !== null).length;
+/** Origin → target arcs are canvas paths; the map reports how many it draws. */
+const arcsShown = async (page: import('playwright-core').Page) => Number(await page.locator('.map').getAttribute('data-arcs-shown'));
 
 describe('dashboard (built app, offline Chromium)', () => {
   it('renders the offline basemap, labels and every feature without network or console errors', async () => {
@@ -24,6 +27,7 @@ describe('dashboard (built app, offline Chromium)', () => {
     await expect.poll(() => page.locator('.country-label').count()).toBeGreaterThan(5);
     await expect.poll(() => pointsShown(page)).toBe(POINTS);
     expect(await eventCount(page)).toBe(TOTAL);
+    expect(await arcsShown(page)).toBe(ARCS);
     // Canvas renderer for the data layers.
     expect(await page.locator('.leaflet-overlay-pane canvas').count()).toBeGreaterThan(0);
     // The basemap is canvas tiles: the screen shows land where land is and sea elsewhere.
@@ -112,9 +116,14 @@ describe('dashboard (built app, offline Chromium)', () => {
     const kinds = page.getByRole('group', { name: 'Kinds' });
     for (const k of ['strike', 'base', 'pipeline', 'place']) expect(await kinds.getByRole('checkbox', { name: k, exact: true }).isChecked()).toBe(true);
     await expect.poll(() => page.getByText(/undated feature.*stay visible/).count()).toBe(1);
+    // The fixture's one strike with an origin (2024-04-13) is in range: its arc is drawn.
+    expect(ARCS).toBe(1);
+    await expect.poll(() => arcsShown(page)).toBe(ARCS);
     await kinds.getByRole('checkbox', { name: 'strike', exact: true }).uncheck();
     const expected = fixture.corpus.features.filter((f) => f.properties.kind !== 'strike');
     await expect.poll(() => eventCount(page)).toBe(expected.length);
+    // Arcs belong to strikes: none without them.
+    await expect.poll(() => arcsShown(page)).toBe(0);
     await expect.poll(() => page.url()).toContain('kinds=base%2Cpipeline%2Cplace');
     await page.context().close();
   });

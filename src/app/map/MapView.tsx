@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type L from 'leaflet';
 import { LayerGroup, LayersControl, MapContainer, ScaleControl, useMap } from 'react-leaflet';
 import { featureById, type FeatureTable } from '../../core/filter/featureTable.ts';
@@ -124,6 +124,30 @@ function tableBounds(table: FeatureTable, linesAndArcs: readonly number[]): [[nu
   return Number.isFinite(w) ? [[s, w], [n, e]] : null;
 }
 
+/**
+ * Fits the map to the corpus when it arrives after the map opened (the dashboard shows while
+ * the corpus downloads). Once only, and not if the analyst has already dragged the map.
+ */
+function FitWhenLoaded({ bounds }: { bounds: [[number, number], [number, number]] | null }) {
+  const map = useMap();
+  const done = useRef(false);
+  useEffect(() => {
+    const dragged = () => (done.current = true);
+    map.once('dragstart', dragged);
+    return () => {
+      map.off('dragstart', dragged);
+    };
+  }, [map]);
+  useEffect(() => {
+    if (bounds === null || done.current) return;
+    done.current = true;
+    map.fitBounds(bounds, { ...FIT_OPTIONS, animate: false });
+  }, [map, bounds]);
+  return null;
+}
+
+const FIT_OPTIONS = { padding: [30, 30] as [number, number], maxZoom: 7 };
+
 const STRIKE = EVENT_KINDS.indexOf('strike');
 
 interface MapViewProps {
@@ -148,8 +172,13 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
   }, [table]);
   const [initialView] = useState(() => {
     const view = parseView(window.location.search);
-    return view ?? { bounds: tableBounds(table, [...candidates.lines, ...candidates.arcs]) ?? REGION_BOUNDS };
+    return view ?? { bounds: tableBounds(table, [...candidates.lines, ...candidates.arcs]) ?? REGION_BOUNDS, awaitingData: table.size === 0 };
   });
+  // Opened before the corpus arrived: fit to it once it does.
+  const loadedBounds = useMemo(
+    () => ('awaitingData' in initialView && initialView.awaitingData && table.size > 0 ? tableBounds(table, [...candidates.lines, ...candidates.arcs]) : null),
+    [initialView, table, candidates],
+  );
   const [labelsGroup, setLabelsGroup] = useState<L.LayerGroup | null>(null);
   const [ringGroup, setRingGroup] = useState<L.LayerGroup | null>(null);
   const [arcGroup, setArcGroup] = useState<L.LayerGroup | null>(null);
@@ -178,7 +207,7 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
         minZoom={2}
         maxZoom={16}
         worldCopyJump={false}
-        {...('bounds' in initialView ? { bounds: initialView.bounds, boundsOptions: { padding: [30, 30], maxZoom: 7 } } : { center: initialView.center, zoom: initialView.zoom })}
+        {...('bounds' in initialView ? { bounds: initialView.bounds, boundsOptions: FIT_OPTIONS } : { center: initialView.center, zoom: initialView.zoom })}
       >
         <Basemap labelsGroup={labelsGroup} />
         <LayersControl position="topright">
@@ -199,6 +228,7 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
         <ClusteredPoints table={table} mask={mask} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
         <HighlightLayer hovered={hovered} selected={selected} />
         <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
+        <FitWhenLoaded bounds={loadedBounds} />
         <ViewSync />
         <MapPickListener />
         <SizeWatcher />

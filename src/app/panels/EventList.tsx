@@ -14,7 +14,7 @@ const OVERSCAN = 8;
  * only the rows in view exist in the DOM, so 100k events scroll and filter smoothly.
  * `rows` come in list order (the feature table's `byDate` order).
  */
-export function EventList({ rows }: { rows: FeatureRows }) {
+export function EventList({ rows, loading = false }: { rows: FeatureRows; loading?: boolean }) {
   const { selectedId, select, hover } = useSelection();
   const [active, setActive] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
@@ -95,7 +95,7 @@ export function EventList({ rows }: { rows: FeatureRows }) {
         Events <span className="count">{rows.length.toLocaleString('en')}</span>
       </h2>
       {rows.length === 0 ? (
-        <p className="note">No event matches the filters.</p>
+        <p className="note">{loading ? 'Loading the corpus…' : 'No event matches the filters.'}</p>
       ) : (
         <ul
           ref={listRef}

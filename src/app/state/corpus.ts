@@ -78,10 +78,17 @@ async function fetchFeatures(url: string, take: (batch: unknown[]) => void): Pro
     else {
       const decoder = new TextDecoder();
       const reader = response.body.getReader();
+      let ranSince = performance.now();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         take(parser.push(decoder.decode(value, { stream: true })));
+        // Chunks already received resolve `read()` as microtasks, so this loop would hold the
+        // thread until the last byte: let the app's code start and the map draw in between.
+        if (performance.now() - ranSince > YIELD_AFTER_MS) {
+          await yieldToPage();
+          ranSince = performance.now();
+        }
       }
       take(parser.push(decoder.decode()));
     }
@@ -90,6 +97,20 @@ async function fetchFeatures(url: string, take: (batch: unknown[]) => void): Pro
   } catch (e) {
     throw new Error(`${url} is not a GeoJSON FeatureCollection: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+const YIELD_AFTER_MS = 30;
+
+/**
+ * Lets queued tasks (the app's modules, rendering, input) run before the next chunk. A plain
+ * macrotask, not `scheduler.yield()`, whose continuation would jump that queue.
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }
 
 async function fetchJson(url: string): Promise<unknown> {

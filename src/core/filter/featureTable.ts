@@ -227,9 +227,14 @@ function sortRowsByDay(input: readonly NewsmapFeature[], rankOfRow: Int32Array, 
   const next = start.slice(0, dayCount + 1);
   const order = new Int32Array(input.length);
   for (let r = 0; r < input.length; r++) order[next[bucketOf(r)]!++] = r;
-  const compare = (a: number, b: number) => byDate(input[a]!, input[b]!);
+  // Within one day `byDate` compares ids only: compare them directly.
+  const byId = (a: number, b: number) => {
+    const x = input[a]!.id;
+    const y = input[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   for (let b = 0; b <= dayCount; b++) {
-    if (start[b + 1]! - start[b]! > 1) order.subarray(start[b]!, start[b + 1]!).sort(compare);
+    if (start[b + 1]! - start[b]! > 1) order.subarray(start[b]!, start[b + 1]!).sort(b < dayCount ? byId : (x, y) => byDate(input[x]!, input[y]!));
   }
   return order;
 }

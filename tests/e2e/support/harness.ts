@@ -84,6 +84,8 @@ async function openTab(session: Session, page: Page, query: string, data: { corp
   );
   await page.goto(`${session.server.url}/${query ? `?${query.replace(/^\?/, '')}` : ''}`);
   await waitForBasemap(page);
+  // The dashboard shows while the corpus loads; tests start once it is in.
+  await page.locator('.app[aria-busy="false"]').waitFor();
   return { page, errors, dialogs, blocked };
 }
 
