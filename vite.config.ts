@@ -38,6 +38,7 @@ export default defineConfig({
           name: 'app',
           environment: 'happy-dom',
           include: ['tests/app/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/helpers/fastcheck.setup.ts'],
         },
       },
       {

@@ -72,4 +72,31 @@ describe('ClusterClient', () => {
     expect([...answer!.layers[2]!.count]).toEqual([3]);
     expect(answer!.layers[2]!.singles.length).toBe(0);
   });
+
+  it('clusters a filter change in this thread, exactly as the worker would, and drops older answers', async () => {
+    const client = new ClusterClient(() => new EngineWorker() as unknown as Worker);
+    client.load(points);
+    const mask = Uint8Array.from([1, 0, 1, 1]);
+    client.setMask(mask);
+    const inFlight = client.query(view);
+    const now = client.querySync(view);
+    // The worker's answer to the earlier query predates the synchronous one: not drawn.
+    expect(await inFlight).toBeNull();
+    const reference = new ClusterEngine();
+    reference.handle({ type: 'load', ...points });
+    reference.handle({ type: 'mask', mask });
+    const expected = reference.handle({ type: 'query', requestId: 1, view });
+    expect(expected?.type === 'clusters' && now).toBeTruthy();
+    if (expected?.type === 'clusters') expect(now!.layers).toEqual(expected.layers);
+    // And a later worker query is answered as usual.
+    expect((await client.query(view))!.layers).toEqual(now!.layers);
+  });
+
+  it('leaves corpora above the limit to the worker alone', () => {
+    const client = new ClusterClient(() => new EngineWorker() as unknown as Worker);
+    client.load(points, points.lon.length - 1);
+    expect(client.querySync(view)).toBeNull();
+    client.load(points, points.lon.length);
+    expect(client.querySync(view)).not.toBeNull();
+  });
 });

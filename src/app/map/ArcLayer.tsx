@@ -13,6 +13,8 @@ const ORIGIN_STYLE = { radius: 3, weight: 1, fillColor: '#fff', fillOpacity: 1, 
 
 interface ColourLayers {
   arcs: L.Polyline;
+  /** The routes `arcs` holds (cached arrays, so unchanged routes compare equal). */
+  paths: L.LatLngExpression[][];
   /** One dot per distinct launch point, keyed by its coordinates. */
   origins: Map<string, L.CircleMarker>;
 }
@@ -62,10 +64,14 @@ export function ArcLayer({ strikes, palette, group }: { strikes: NewsmapFeature[
     for (const [colour, { paths, origins }] of wanted) {
       let drawn = layers.current.get(colour);
       if (!drawn) {
-        drawn = { arcs: L.polyline(paths, { ...ARC_STYLE, color: colour }), origins: new Map() };
+        drawn = { arcs: L.polyline(paths, { ...ARC_STYLE, color: colour }), paths, origins: new Map() };
         layers.current.set(colour, drawn);
         group.addLayer(drawn.arcs);
-      } else drawn.arcs.setLatLngs(paths);
+      } else if (!samePaths(drawn.paths, paths)) {
+        // Re-projects every vertex of this colour's arcs: skipped when its routes did not change.
+        drawn.arcs.setLatLngs(paths);
+        drawn.paths = paths;
+      }
       for (const [key, dot] of drawn.origins) {
         if (origins.has(key)) continue;
         group.removeLayer(dot);
@@ -94,4 +100,8 @@ export function ArcLayer({ strikes, palette, group }: { strikes: NewsmapFeature[
   );
 
   return null;
+}
+
+function samePaths(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import { CLUSTER_MAX_ZOOM, type LayerClusters } from '../../core/cluster/gridClusters.ts';
@@ -32,24 +32,32 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
 
   useEffect(() => () => client.terminate(), [client]);
 
-  const refresh = useCallback(() => {
-    const zoom = Math.round(map.getZoom());
+  const viewQuery = useCallback(() => {
     const b = map.getBounds().pad(0.25);
-    void client
-      .query({ zoom, west: b.getWest(), south: Math.max(-85, b.getSouth()), east: b.getEast(), north: Math.min(85, b.getNorth()) })
-      .then((answer) => {
-        if (answer) setResult({ table, zoom, layers: answer.layers });
-      });
-  }, [map, client, table]);
+    return { zoom: Math.round(map.getZoom()), west: b.getWest(), south: Math.max(-85, b.getSouth()), east: b.getEast(), north: Math.min(85, b.getNorth()) };
+  }, [map]);
 
-  useEffect(() => {
+  /** After a move: the worker answers, and the frames of the move are not held up. */
+  const refresh = useCallback(() => {
+    const query = viewQuery();
+    void client.query(query).then((answer) => {
+      if (answer) setResult({ table, zoom: query.zoom, layers: answer.layers });
+    });
+  }, [viewQuery, client, table]);
+
+  // Layout effects: a filter change is clustered and drawn in the same task as the list and
+  // the counts (React re-renders synchronously for state set here), not a frame later.
+  useLayoutEffect(() => {
     client.load({ ...pointsOfTable(table), layers: LAYERS.length });
   }, [client, table]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     client.setMask(mask);
-    refresh();
-  }, [client, mask, refresh]);
+    const query = viewQuery();
+    const now = client.querySync(query);
+    if (now) setResult({ table, zoom: query.zoom, layers: now.layers });
+    else refresh();
+  }, [client, mask, table, viewQuery, refresh]);
 
   useEffect(() => {
     map.on('moveend', refresh);

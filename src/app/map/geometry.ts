@@ -1,4 +1,4 @@
-import { along, greatCircle, length, lineString, point } from '@turf/turf';
+import { along, distance, greatCircle, length, lineString, point } from '@turf/turf';
 import type { NewsmapFeature } from '../../core/geojson/schema.ts';
 
 /** Where a feature's popup and highlight go: the point, or halfway along a line. */
@@ -17,10 +17,24 @@ export function pipelineLengthKm(f: NewsmapFeature): number {
   return Math.round(length(lineString(f.geometry.coordinates), { units: 'kilometers' }) * 10) / 10;
 }
 
-/** The great-circle path from a strike's launch point to its target, as Leaflet lat/lngs. */
+/**
+ * Vertex spacing of an arc. Over 75 km a great circle departs from a straight segment by less
+ * than a pixel at the zooms arcs are looked at, and fewer vertices keep a filter change cheap
+ * (Leaflet re-projects every vertex of a path it is given).
+ */
+export const ARC_STEP_KM = 75;
+
+/**
+ * The great-circle path from a strike's launch point to its target, as Leaflet lat/lngs: a
+ * vertex every ARC_STEP_KM at most, 8 to 64 in all.
+ *
+ * @example
+ * arcLatLngs([51.4, 35.7], [35.0, 31.2]); // Tehran → Nevatim, about 1,600 km: 23 vertices
+ */
 export function arcLatLngs(origin: [number, number], target: [number, number]): [number, number][] {
   if (origin[0] === target[0] && origin[1] === target[1]) return [];
-  const arc = greatCircle(point(origin), point(target), { npoints: 48 });
+  const npoints = Math.min(64, Math.max(8, Math.ceil(distance(point(origin), point(target), { units: 'kilometers' }) / ARC_STEP_KM) + 1));
+  const arc = greatCircle(point(origin), point(target), { npoints });
   const geom = arc.geometry;
   // Arcs that cross the antimeridian come back as MultiLineStrings; not an issue in this region.
   const coords = geom.type === 'LineString' ? geom.coordinates : geom.coordinates.flat();
