@@ -17,6 +17,7 @@ import { Timeline } from './panels/Timeline.tsx';
 import type { Corpus } from './state/corpus.ts';
 import { SelectionContext, type Selection } from './state/selection.ts';
 import { useCorpus } from './state/useCorpus.ts';
+import { warmSearchWhenIdle } from './state/searchWarmup.ts';
 import { setQueryParam, useUrlFilter } from './state/useUrlFilter.ts';
 import { WorkspaceController } from './storage/controller.ts';
 import { idbBackend } from './storage/idbBackend.ts';
@@ -81,6 +82,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
   // The seeds' table was built while they downloaded; only the analyst's changes rebuild it.
   const table = useMemo(() => (corpus.features === seeds.features ? seeds.table : buildFeatureTable(corpus.features)), [corpus, seeds]);
   const all = table.features;
+  useEffect(() => warmSearchWhenIdle(table), [table]);
   const actorsByFrequency = table.actors as string[];
   const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);
 
