@@ -1,4 +1,4 @@
-import { buildClusterIndex, clusterMembers, queryClusters, type ClusterIndex } from '../core/cluster/gridClusters.ts';
+import { buildClusterIndex, clusterMembers, queryClusters, type ClusterIndex, type ClusterQuery } from '../core/cluster/gridClusters.ts';
 import type { ClusterRequest, ClusterResponse } from './clusterProtocol.ts';
 
 /**
@@ -8,6 +8,17 @@ import type { ClusterRequest, ClusterResponse } from './clusterProtocol.ts';
 export class ClusterEngine {
   private index: ClusterIndex | null = null;
   private mask: Uint8Array | null = null;
+
+  /**
+   * One throwaway query under a mask that drops every other point, leaving the state as it
+   * was. See ClusterClient.prime.
+   */
+  prime(view: Omit<ClusterQuery, 'mask'>): void {
+    if (!this.index) return;
+    const mask = new Uint8Array(this.index.x.length);
+    for (let i = 0; i < mask.length; i += 2) mask[i] = 1;
+    queryClusters(this.index, { ...view, mask });
+  }
 
   handle(req: ClusterRequest): ClusterResponse | null {
     switch (req.type) {

@@ -3,9 +3,9 @@ import type { Topology } from 'topojson-specification';
 import world110 from 'world-atlas/countries-110m.json';
 import world50 from 'world-atlas/countries-50m.json';
 import { MAX_LATITUDE, tileBox, worldX, worldY } from '../../src/core/geo/webMercator.ts';
-import { forEachRingIn, ringsFromTopology, type RingSet } from '../../src/app/map/countryRings.ts';
-import { traceTile, type PathSink } from '../../src/app/map/traceTile.ts';
-import { createTileQueue } from '../../src/app/map/tileQueue.ts';
+import { forEachRingIn, ringsFromTopology, type RingSet } from '../../src/core/basemap/countryRings.ts';
+import { traceTile, type PathSink } from '../../src/core/basemap/traceTile.ts';
+import { createTileQueue } from '../../src/worker/tileQueue.ts';
 import { COUNTRY_LABELS, minLabelAreaKm2 } from '../../src/app/map/countries.ts';
 import { buildCountryLabels } from '../../scripts/build-country-labels.ts';
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import { COUNTRY_LABELS, loadCountryRings, minLabelAreaKm2 } from './countries.ts';
+import { BasemapClient } from '../../worker/basemapClient.ts';
+import { COUNTRY_LABELS, minLabelAreaKm2 } from './countries.ts';
 import { CountryTiles } from './countryTiles.ts';
 
 export const BASEMAP_PANE = 'basemap';
@@ -15,33 +16,27 @@ const BORDER_WEIGHT = 0.8;
 /**
  * Country polygons as canvas tiles in their own pane, below the tile pane: when the optional
  * OpenStreetMap layer is on it covers them, and when its tiles fail the basemap still shows.
- * 1:110m outlines come first (small, and exact enough to zoom 3); 1:50m follows and is drawn
- * into the tiles above zoom 3 in place. `onLoaded` fires once the layer is on the map.
+ * The basemap worker loads 1:110m outlines first (small, and exact enough to zoom 3); 1:50m
+ * follows and is drawn into the tiles above zoom 3 in place. `onLoaded` fires once the layer
+ * is on the map.
  */
 export function Basemap({ labelsGroup, onLoaded }: { labelsGroup: L.LayerGroup | null; onLoaded?: () => void }) {
   const map = useMap();
 
   useEffect(() => {
-    let cancelled = false;
-    let layer: CountryTiles | null = null;
     if (!map.getPane(BASEMAP_PANE)) {
       const pane = map.createPane(BASEMAP_PANE);
       pane.style.zIndex = '150';
       // Never interactive: clicks go through to the map (and its canvas data layers).
       pane.style.pointerEvents = 'none';
     }
-    void (async () => {
-      const coarse = await loadCountryRings('coarse');
-      if (cancelled) return;
-      layer = new CountryTiles(coarse, { pane: BASEMAP_PANE, fill: LAND, stroke: BORDER, weight: BORDER_WEIGHT });
-      layer.addTo(map);
-      onLoaded?.();
-      const fine = await loadCountryRings('fine');
-      if (!cancelled) layer.setFine(fine);
-    })();
+    const painter = new BasemapClient();
+    const layer = new CountryTiles(painter, { pane: BASEMAP_PANE, fill: LAND, stroke: BORDER, weight: BORDER_WEIGHT });
+    layer.addTo(map);
+    onLoaded?.();
     return () => {
-      cancelled = true;
-      layer?.remove();
+      layer.remove();
+      painter.terminate();
     };
   }, [map, onLoaded]);
 

@@ -6,6 +6,7 @@ import { pointsOfTable, POINT_LAYERS as LAYERS } from '../../core/cluster/tableP
 import type { FeatureTable } from '../../core/filter/featureTable.ts';
 import { ClusterClient } from '../../worker/clusterClient.ts';
 import { PointLayer, type ClusterHit } from './PointLayer.tsx';
+import { onIdle } from '../state/idle.ts';
 
 interface Props {
   table: FeatureTable;
@@ -50,6 +51,7 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
   useLayoutEffect(() => {
     client.load({ ...pointsOfTable(table), layers: LAYERS.length });
   }, [client, table]);
+  useEffect(() => onIdle(() => client.prime(viewQuery())), [client, table, viewQuery]);
 
   useLayoutEffect(() => {
     client.setMask(mask);

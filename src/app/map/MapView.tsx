@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type L from 'leaflet';
 import { LayerGroup, LayersControl, MapContainer, ScaleControl, useMap } from 'react-leaflet';
 import { featureById, type FeatureTable } from '../../core/filter/featureTable.ts';
@@ -8,6 +8,7 @@ import { setQueryParam } from '../state/useUrlFilter.ts';
 import { holdExportWarmup } from '../panels/exportCaches.ts';
 import { ArcLayer } from './ArcLayer.tsx';
 import { Basemap } from './Basemap.tsx';
+import { DataCanvas } from './dataCanvas.ts';
 import { featureBounds, anchorLatLng } from './geometry.ts';
 import { HighlightLayer } from './HighlightLayer.tsx';
 import { Legend } from './Legend.tsx';
@@ -138,7 +139,8 @@ function FitWhenLoaded({ bounds }: { bounds: [[number, number], [number, number]
       map.off('dragstart', dragged);
     };
   }, [map]);
-  useEffect(() => {
+  // A layout effect placed before the data layers: they cluster for the fitted view.
+  useLayoutEffect(() => {
     if (bounds === null || done.current) return;
     done.current = true;
     map.fitBounds(bounds, { ...FIT_OPTIONS, animate: false });
@@ -179,6 +181,8 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
     () => ('awaitingData' in initialView && initialView.awaitingData && table.size > 0 ? tableBounds(table, [...candidates.lines, ...candidates.arcs]) : null),
     [initialView, table, candidates],
   );
+  // One canvas for every data layer, redrawn once per move and drawn off screen (dataCanvas.ts).
+  const [renderer] = useState(() => new DataCanvas());
   const [labelsGroup, setLabelsGroup] = useState<L.LayerGroup | null>(null);
   const [ringGroup, setRingGroup] = useState<L.LayerGroup | null>(null);
   const [arcGroup, setArcGroup] = useState<L.LayerGroup | null>(null);
@@ -204,6 +208,7 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
       <MapContainer
         className="map"
         preferCanvas
+        renderer={renderer}
         minZoom={2}
         maxZoom={16}
         worldCopyJump={false}
@@ -225,10 +230,10 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
         <ScaleControl position="bottomleft" />
         <PipelineLayer lines={lines} onSelect={onSelect} onHover={hover} />
         <ArcLayer strikes={strikes} palette={palette} group={arcGroup} />
+        <FitWhenLoaded bounds={loadedBounds} />
         <ClusteredPoints table={table} mask={mask} palette={palette} ringGroup={ringGroup} onSelect={onSelect} onHover={hover} onStack={onStack} />
         <HighlightLayer hovered={hovered} selected={selected} />
         <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
-        <FitWhenLoaded bounds={loadedBounds} />
         <ViewSync />
         <MapPickListener />
         <SizeWatcher />

@@ -5,7 +5,7 @@
  */
 import type { GeoJsonProperties } from 'geojson';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { worldX, worldY, type WorldBox } from '../../core/geo/webMercator.ts';
+import { worldX, worldY, type WorldBox } from '../geo/webMercator.ts';
 
 export interface RingSet {
   /** x,y pairs in world units. x may leave [0, 1] where a ring crosses the antimeridian. */

@@ -6,7 +6,7 @@
  * path then moves only outside the tile, so neither the fill inside it nor the outline changes).
  */
 import { forEachRingIn, type RingSet } from './countryRings.ts';
-import { tileBox } from '../../core/geo/webMercator.ts';
+import { tileBox } from '../geo/webMercator.ts';
 
 /** What a Path2D (or a test's recorder) offers. */
 export interface PathSink {
