@@ -247,7 +247,7 @@ async function main() {
       parseFloor.push((await parsePage.evaluate('window.__parsed')) as number);
       await parsePage.close();
     }
-    console.error(`  fetch + JSON.parse alone (the first-render floor): median ${ms(quantile(parseFloor, 0.5))} of ${parseFloor.map((x) => ms(x)).join(', ')}`);
+    if (parseFloor.length > 0) console.error(`  fetch + JSON.parse alone (the first-render floor): median ${ms(quantile(parseFloor, 0.5))} of ${parseFloor.map((x) => ms(x)).join(', ')}`);
     const emptyPage = await offline();
     await emptyPage.goto(`${server.url}/empty.html`);
     const emptyFrames = await panZoomFrames(emptyPage);
