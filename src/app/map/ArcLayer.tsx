@@ -14,7 +14,7 @@ const ORIGIN_STYLE = { radius: 3, weight: 1, fillColor: '#fff', fillOpacity: 1, 
 interface ColourLayers {
   arcs: L.Polyline;
   /** The routes `arcs` holds (cached arrays, so unchanged routes compare equal). */
-  paths: L.LatLngExpression[][];
+  paths: L.LatLng[][];
   /** One dot per distinct launch point, keyed by its coordinates. */
   origins: Map<string, L.CircleMarker>;
 }
@@ -28,12 +28,12 @@ interface ColourLayers {
  */
 export function ArcLayer({ strikes, palette, group }: { strikes: NewsmapFeature[]; palette: ReadonlyMap<string, string>; group: L.LayerGroup | null }) {
   const map = useMap();
-  const routes = useRef(new Map<string, L.LatLngExpression[]>());
+  const routes = useRef(new Map<string, L.LatLng[]>());
   const layers = useRef(new Map<string, ColourLayers>());
 
   useEffect(() => {
     if (!group) return;
-    const wanted = new Map<string, { paths: L.LatLngExpression[][]; origins: Map<string, [number, number]> }>();
+    const wanted = new Map<string, { paths: L.LatLng[][]; origins: Map<string, [number, number]> }>();
     let shown = 0;
     for (const f of strikes) {
       if (shown === MAX_ARCS) break;
@@ -43,7 +43,8 @@ export function ArcLayer({ strikes, palette, group }: { strikes: NewsmapFeature[
       const key = `${origin[0]},${origin[1]},${target[0]},${target[1]}`;
       let path = routes.current.get(key);
       if (path === undefined) {
-        path = arcLatLngs(origin, target);
+        // LatLng objects, not pairs: Leaflet would convert pairs again at every setLatLngs.
+        path = arcLatLngs(origin, target).map(([lat, lon]) => L.latLng(lat, lon));
         routes.current.set(key, path);
       }
       if (path.length === 0) continue;

@@ -16,9 +16,18 @@ const browserIdle: IdleScheduler | null =
 
 /** Rows lower-cased between two deadline checks (~1 ms of work). */
 const ROWS_PER_CHECK = 500;
+/**
+ * Longest slice, whatever the deadline says: an idle period can offer 50 ms, and a click or a
+ * worker's answer arriving meanwhile would wait for the slice to end.
+ */
+const SLICE_MS = 4;
+
+/** Chromium can say a click or key is waiting; then the warm-up yields at once. */
+const scheduling = (globalThis.navigator as (Navigator & { scheduling?: { isInputPending?: () => boolean } }) | undefined)?.scheduling;
+const inputPending = (): boolean => scheduling?.isInputPending?.() ?? false;
 
 /**
- * Builds the table's search text in idle time, as many rows as each idle period allows, so the
+ * Builds the table's search text in idle time, a few milliseconds per idle period, so the
  * first search does not stop the page for the 0.3–0.5 s that lower-casing 100k titles and
  * quotes takes. A search before it finishes builds the rest itself (queryTable). Returns a
  * cancel function.
@@ -33,7 +42,8 @@ export function warmSearchWhenIdle(table: FeatureTable, schedule: IdleScheduler 
   let cancel = () => {};
   const step = (deadline: IdleDeadlineLike) => {
     if (table.haystack !== null) return;
-    while (next < table.size && deadline.timeRemaining() > 1) {
+    const stop = performance.now() + SLICE_MS;
+    while (next < table.size && deadline.timeRemaining() > 1 && performance.now() < stop && !inputPending()) {
       const end = Math.min(table.size, next + ROWS_PER_CHECK);
       for (; next < end; next++) hay[next] = searchText(table.features[next]!);
     }
