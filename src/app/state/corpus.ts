@@ -95,7 +95,8 @@ async function fetchFeatures(url: string, take: (batch: unknown[]) => void): Pro
     take(parser.end());
     performance.mark('newsmap:corpus-parsed');
   } catch (e) {
-    throw new Error(`${url} is not a GeoJSON FeatureCollection: ${e instanceof Error ? e.message : String(e)}`);
+    // One line naming the file: a parse error says what is wrong, a network error what failed.
+    throw new Error(`${url}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -100,6 +100,8 @@ export class FeatureStreamScanner {
 
   /** Call after the last chunk: a collection that never closed is an error, not a short corpus. */
   end(): void {
+    // Whole JSON, but no top-level "features" array met: some other JSON document.
+    if (!this.done && this.depth === 0 && !this.inString && this.head.trim() !== '') throw new Error('not a GeoJSON FeatureCollection: it has no "features" array');
     if (!this.done || this.depth !== 0 || this.inString) throw new Error('the GeoJSON ended early: the features array or the collection is not closed');
   }
 }

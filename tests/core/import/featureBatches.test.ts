@@ -78,8 +78,10 @@ describe('FeatureBatchParser', () => {
     );
   });
 
-  it('rejects text that is not a FeatureCollection', () => {
-    expect(() => parseAll(['[1,2,3]'])).toThrow();
-    expect(() => parseAll(['{"type":"FeatureCollection","features":[{"type":"Feature"'])).toThrow();
+  it('rejects text that is not a FeatureCollection, saying which way', () => {
+    expect(() => parseAll(['[1,2,3]'])).toThrow(/not a GeoJSON FeatureCollection/);
+    expect(() => parseAll(['{"type":"Feature","geometry":null,"properties":{}}'])).toThrow(/not a GeoJSON FeatureCollection/);
+    expect(() => parseAll(['{"type":"FeatureCollection","features":[{"type":"Feature"'])).toThrow(/ended early/);
+    expect(() => parseAll([''])).toThrow(/ended early/);
   });
 });
