@@ -83,10 +83,11 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
   // The seeds' table was built while they downloaded; only the analyst's changes rebuild it.
   const table = useMemo(() => (corpus.features === seeds.features ? seeds.table : buildFeatureTable(corpus.features)), [corpus, seeds]);
   const all = table.features;
-  useEffect(() => warmSearchWhenIdle(table), [table]);
   // One throwaway query with an actor filter while idle: V8 optimises the filter pass only
   // after running it, and the first click after load took 3–4× longer than the next ones.
+  // Scheduled before the search warm-up, which takes many idle periods.
   useEffect(() => onIdle(() => void queryTable(table, { ...DEFAULT_FILTER, actors: table.actors.slice(1) })), [table]);
+  useEffect(() => warmSearchWhenIdle(table), [table]);
   const actorsByFrequency = table.actors as string[];
   const palette = useMemo(() => buildActorPalette(actorsByFrequency), [actorsByFrequency]);
 
