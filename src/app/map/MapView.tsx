@@ -5,7 +5,7 @@ import { featureById, type FeatureTable } from '../../core/filter/featureTable.t
 import { EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
 import { useSelection } from '../state/selection.ts';
 import { setQueryParam } from '../state/useUrlFilter.ts';
-import { holdExportWarmup } from '../panels/exportCaches.ts';
+import { holdIdleWork } from '../state/idle.ts';
 import { ArcLayer } from './ArcLayer.tsx';
 import { Basemap } from './Basemap.tsx';
 import { DataCanvas } from './dataCanvas.ts';
@@ -33,17 +33,17 @@ function parseView(search: string): { center: [number, number]; zoom: number } |
 
 /**
  * Keeps `view=lat,lon,zoom` in the URL so a reload reopens the same view, and holds the export
- * warm-up while the map moves (its Blob building would drop animation frames).
+ * warm-ups while the map moves (an idle slice in an animation can drop a frame).
  */
 function ViewSync() {
   const map = useMap();
   useEffect(() => {
     const write = () => {
-      holdExportWarmup(MOVE_SETTLE_MS);
+      holdIdleWork(MOVE_SETTLE_MS);
       const c = map.getCenter();
       setQueryParam('view', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${map.getZoom()}`);
     };
-    const moving = () => holdExportWarmup(MOVE_HOLD_MS);
+    const moving = () => holdIdleWork(MOVE_HOLD_MS);
     map.on('movestart zoomstart', moving);
     map.on('moveend', write);
     // Tests and the benchmark drive the map through this handle.

@@ -3,6 +3,7 @@ import { CSV_LAYOUT, csvCache, csvParts } from '../../core/export/csvParts.ts';
 import { GEOJSON_LAYOUT, geoJsonCache, geoJsonParts } from '../../core/export/geojsonParts.ts';
 import { RunCache } from '../../core/export/runCache.ts';
 import { WarmQueue } from '../../core/export/warmQueue.ts';
+import { holdIdleWork, idleWorkHeldFor, inputPending } from '../state/idle.ts';
 
 /**
  * The app's export caches and their idle-time warm-up. Serialising 100k features takes a
@@ -56,9 +57,6 @@ function whenIdle(run: (deadline: IdleDeadlineLike) => void): void {
   }
 }
 
-/** Chromium can say a click or key is waiting; then the warm-up yields at once. */
-const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
-const inputPending = (): boolean => scheduling?.isInputPending?.() ?? false;
 
 /**
  * After a new list arrives the warm-up keeps quiet this long: an analyst clicking through
@@ -66,19 +64,9 @@ const inputPending = (): boolean => scheduling?.isInputPending?.() ?? false;
  * isInputPending cannot let it through), and a list shown for less than this is not worth it.
  */
 const SETTLE_MS = 400;
-let quietUntil = 0;
-
-/**
- * Keeps the warm-up quiet for `ms` (the map calls this while it moves): building one Blob is a
- * single native call of several milliseconds that no deadline can interrupt, so it must not
- * land in the middle of an animated pan or zoom.
- */
-export function holdExportWarmup(ms: number): void {
-  quietUntil = Math.max(quietUntil, performance.now() + ms);
-}
 
 function step(deadline: IdleDeadlineLike): void {
-  const wait = quietUntil - performance.now();
+  const wait = idleWorkHeldFor();
   if (wait > 0) {
     setTimeout(() => whenIdle(step), wait);
     return;
@@ -105,7 +93,7 @@ let latest = 0;
 export function warmExportCachesWhenIdle(get: () => readonly NewsmapFeature[]): () => void {
   const token = ++latest;
   let cancelled = false;
-  holdExportWarmup(SETTLE_MS);
+  holdIdleWork(SETTLE_MS);
   setTimeout(() => whenIdle(() => {
     if (cancelled || token !== latest) return;
     const features = get();

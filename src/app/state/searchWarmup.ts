@@ -1,4 +1,5 @@
 import { searchText, type FeatureTable } from '../../core/filter/featureTable.ts';
+import { idleWorkHeldFor, inputPending } from './idle.ts';
 
 /** What `requestIdleCallback` hands a callback: how much of this idle period is left. */
 export interface IdleDeadlineLike {
@@ -22,10 +23,6 @@ const ROWS_PER_CHECK = 500;
  */
 const SLICE_MS = 4;
 
-/** Chromium can say a click or key is waiting; then the warm-up yields at once. */
-const scheduling = (globalThis.navigator as (Navigator & { scheduling?: { isInputPending?: () => boolean } }) | undefined)?.scheduling;
-const inputPending = (): boolean => scheduling?.isInputPending?.() ?? false;
-
 /**
  * Builds the table's search text in idle time, a few milliseconds per idle period, so the
  * first search does not stop the page for the 0.3–0.5 s that lower-casing 100k titles and
@@ -42,6 +39,13 @@ export function warmSearchWhenIdle(table: FeatureTable, schedule: IdleScheduler 
   let cancel = () => {};
   const step = (deadline: IdleDeadlineLike) => {
     if (table.haystack !== null) return;
+    const held = idleWorkHeldFor();
+    if (held > 0) {
+      // The map is moving: come back once it has settled.
+      const timer = setTimeout(() => (cancel = schedule(step)), held);
+      cancel = () => clearTimeout(timer);
+      return;
+    }
     const stop = performance.now() + SLICE_MS;
     while (next < table.size && deadline.timeRemaining() > 1 && performance.now() < stop && !inputPending()) {
       const end = Math.min(table.size, next + ROWS_PER_CHECK);
