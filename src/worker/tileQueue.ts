@@ -5,6 +5,8 @@
  * timeouts are clamped to 4 ms, which would leave the CPU idle between tiles.
  */
 
+import { postMacrotask } from './macrotask.ts';
+
 export interface TileQueue {
   /** Queues `job`; the returned function cancels it if it has not run yet. */
   push(job: () => void): () => void;
@@ -21,16 +23,7 @@ interface Entry {
 export function createTileQueue(budgetMs = 4, post?: (drain: () => void) => void, now: () => number = () => performance.now()): TileQueue {
   const entries: Entry[] = [];
   let scheduled = false;
-  let schedule = post;
-  if (!schedule) {
-    const channel = new MessageChannel();
-    let pending: (() => void) | null = null;
-    channel.port1.onmessage = () => pending?.();
-    schedule = (drain) => {
-      pending = drain;
-      channel.port2.postMessage(null);
-    };
-  }
+  const schedule = post ?? postMacrotask;
 
   const drain = () => {
     scheduled = false;

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { buildFeatureTable, searchText } from '../../src/core/filter/featureTable.ts';
 import { queryTable } from '../../src/core/filter/queryTable.ts';
 import { DEFAULT_FILTER } from '../../src/core/filter/filterState.ts';
-import { warmSearchWhenIdle, type IdleDeadlineLike } from '../../src/app/state/searchWarmup.ts';
+import { warmSearchWhenIdle } from '../../src/app/state/searchWarmup.ts';
+import type { IdleDeadlineLike } from '../../src/app/state/idle.ts';
 import { corpusArb } from '../core/filter/arbitraries.ts';
 
 /** A scheduler under the test's control: each idle period allows `budget` deadline checks. */

@@ -3,7 +3,7 @@ import { CSV_LAYOUT, csvCache, csvParts } from '../../core/export/csvParts.ts';
 import { GEOJSON_LAYOUT, geoJsonCache, geoJsonParts } from '../../core/export/geojsonParts.ts';
 import { RunCache } from '../../core/export/runCache.ts';
 import { WarmQueue } from '../../core/export/warmQueue.ts';
-import { holdIdleWork, idleWorkHeldFor, inputPending } from '../state/idle.ts';
+import { holdIdleWork, idleWorkHeldFor, inputPending, whenIdle, type IdleDeadlineLike } from '../state/idle.ts';
 
 /**
  * The app's export caches and their idle-time warm-up. Serialising 100k features takes a
@@ -38,25 +38,7 @@ const queue = new WarmQueue<Blob>(
   ],
   (parts) => new Blob(parts),
 );
-/** Budget of one slice where there is no requestIdleCallback (a timer has no deadline to ask). */
-const FALLBACK_SLICE_MS = 8;
 let scheduled = false;
-
-interface IdleDeadlineLike {
-  timeRemaining(): number;
-}
-
-/** requestIdleCallback where there is one (not Safari); elsewhere a timer and a fixed budget. */
-function whenIdle(run: (deadline: IdleDeadlineLike) => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run);
-  else {
-    setTimeout(() => {
-      const end = performance.now() + FALLBACK_SLICE_MS;
-      run({ timeRemaining: () => end - performance.now() });
-    }, 20);
-  }
-}
-
 
 /**
  * After a new list arrives the warm-up keeps quiet this long: an analyst clicking through

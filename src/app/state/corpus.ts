@@ -2,6 +2,7 @@ import type { NewsmapFeature } from '../../core/geojson/schema.ts';
 import { EVENT_KINDS } from '../../core/geojson/vocabulary.ts';
 import { FeatureBatchParser } from '../../core/import/featureBatches.ts';
 import { FeatureTableBuilder, type FeatureTable } from '../../core/filter/featureTable.ts';
+import { postMacrotask } from '../../worker/macrotask.ts';
 
 export interface Article {
   id: string;
@@ -107,11 +108,7 @@ const YIELD_AFTER_MS = 30;
  * macrotask, not `scheduler.yield()`, whose continuation would jump that queue.
  */
 function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => postMacrotask(resolve));
 }
 
 async function fetchJson(url: string): Promise<unknown> {

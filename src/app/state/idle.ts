@@ -1,14 +1,30 @@
+/** What an idle callback is handed: how much of this idle period is left, in ms. */
+export interface IdleDeadlineLike {
+  timeRemaining(): number;
+}
+
+/** Budget of one slice where there is no requestIdleCallback (a timer has no deadline to ask). */
+const FALLBACK_SLICE_MS = 8;
+
 /**
- * Runs `task` once the page is idle (or after a short timeout where requestIdleCallback is
- * missing). Returns a cancel function, for effect clean-ups.
+ * Runs `run` in the page's next idle period, with its deadline: requestIdleCallback where there
+ * is one (not Safari), elsewhere a short timer and a fixed budget. Returns a cancel function.
  */
-export function onIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'undefined') {
-    const t = setTimeout(task, 200);
-    return () => clearTimeout(t);
+export function whenIdle(run: (deadline: IdleDeadlineLike) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run);
+    return () => cancelIdleCallback(handle);
   }
-  const handle = requestIdleCallback(task);
-  return () => cancelIdleCallback(handle);
+  const timer = setTimeout(() => {
+    const end = performance.now() + FALLBACK_SLICE_MS;
+    run({ timeRemaining: () => end - performance.now() });
+  }, 20);
+  return () => clearTimeout(timer);
+}
+
+/** Runs `task` once the page is idle. Returns a cancel function, for effect clean-ups. */
+export function onIdle(task: () => void): () => void {
+  return whenIdle(() => task());
 }
 
 let quietUntil = 0;

@@ -1,19 +1,8 @@
 import { searchText, type FeatureTable } from '../../core/filter/featureTable.ts';
-import { idleWorkHeldFor, inputPending } from './idle.ts';
+import { idleWorkHeldFor, inputPending, whenIdle, type IdleDeadlineLike } from './idle.ts';
 
-/** What `requestIdleCallback` hands a callback: how much of this idle period is left. */
-export interface IdleDeadlineLike {
-  timeRemaining(): number;
-}
+/** Schedules a step for the next idle period (`whenIdle`; tests pass their own). */
 export type IdleScheduler = (step: (deadline: IdleDeadlineLike) => void) => () => void;
-
-const browserIdle: IdleScheduler | null =
-  typeof requestIdleCallback === 'undefined'
-    ? null
-    : (step) => {
-        const handle = requestIdleCallback(step);
-        return () => cancelIdleCallback(handle);
-      };
 
 /** Rows lower-cased between two deadline checks (~1 ms of work). */
 const ROWS_PER_CHECK = 500;
@@ -32,8 +21,8 @@ const SLICE_MS = 4;
  * @example
  * useEffect(() => warmSearchWhenIdle(table), [table]);
  */
-export function warmSearchWhenIdle(table: FeatureTable, schedule: IdleScheduler | null = browserIdle): () => void {
-  if (table.haystack !== null || schedule === null || table.size === 0) return () => {};
+export function warmSearchWhenIdle(table: FeatureTable, schedule: IdleScheduler = whenIdle): () => void {
+  if (table.haystack !== null || table.size === 0) return () => {};
   const hay: string[] = new Array(table.size);
   let next = 0;
   let cancel = () => {};
