@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FeatureBatchParser } from '../../../src/core/import/featureBatches.ts';
 import { featureArb } from '../filter/arbitraries.ts';
-
-/** Cuts `text` at the given fractions, in order. */
-function chunks(text: string, cuts: number[]): string[] {
-  const at = [...new Set(cuts.map((c) => Math.floor(c * text.length)))].sort((a, b) => a - b);
-  const out: string[] = [];
-  let prev = 0;
-  for (const i of at) {
-    out.push(text.slice(prev, i));
-    prev = i;
-  }
-  out.push(text.slice(prev));
-  return out;
-}
+import { chunks } from './textChunks.ts';
 
 function parseAll(parts: string[]): unknown[] {
   const parser = new FeatureBatchParser();
