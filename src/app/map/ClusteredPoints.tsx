@@ -28,10 +28,16 @@ interface Props {
  */
 export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onHover, onStack }: Props) {
   const map = useMap();
-  const [client] = useState(() => new ClusterClient());
+  // Created and terminated by one effect, so that a remount (React's StrictMode does one in
+  // development) gets a live worker rather than the one the first clean-up terminated.
+  const [client, setClient] = useState<ClusterClient | null>(null);
   const [result, setResult] = useState<{ table: FeatureTable; zoom: number; layers: LayerClusters[] } | null>(null);
 
-  useEffect(() => () => client.terminate(), [client]);
+  useEffect(() => {
+    const created = new ClusterClient();
+    setClient(created);
+    return () => created.terminate();
+  }, []);
 
   const viewQuery = useCallback(() => {
     const b = map.getBounds().pad(0.25);
@@ -40,6 +46,7 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
 
   /** After a move: the worker answers, and the frames of the move are not held up. */
   const refresh = useCallback(() => {
+    if (!client) return;
     const query = viewQuery();
     void client.query(query).then((answer) => {
       if (answer) setResult({ table, zoom: query.zoom, layers: answer.layers });
@@ -49,11 +56,12 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
   // Layout effects: a filter change is clustered and drawn in the same task as the list and
   // the counts (React re-renders synchronously for state set here), not a frame later.
   useLayoutEffect(() => {
-    client.load({ ...pointsOfTable(table), layers: LAYERS.length });
+    client?.load({ ...pointsOfTable(table), layers: LAYERS.length });
   }, [client, table]);
-  useEffect(() => onIdle(() => client.prime(viewQuery())), [client, table, viewQuery]);
+  useEffect(() => (client ? onIdle(() => client.prime(viewQuery())) : undefined), [client, table, viewQuery]);
 
   useLayoutEffect(() => {
+    if (!client) return;
     client.setMask(mask);
     const query = viewQuery();
     const now = client.querySync(query);
@@ -71,7 +79,7 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
   const onCluster = useCallback(
     (hit: ClusterHit) => {
       const spread = hit.bounds.getNorthEast().distanceTo(hit.bounds.getSouthWest());
-      if (spread < 1 || hit.zoom >= CLUSTER_MAX_ZOOM) {
+      if (client && (spread < 1 || hit.zoom >= CLUSTER_MAX_ZOOM)) {
         // Every member sits on (nearly) the same spot: zooming cannot separate them, list them.
         void client.members(LAYERS.indexOf(hit.layer), hit.zoom, hit.cell, 200).then((found) => {
           onStack(Array.from(found, (i) => table.features[i]!.id), hit.latlng);
