@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FilterState } from '../../core/filter/filterState.ts';
 import { parseFilterQuery, writeFilterQuery } from '../../core/filter/urlState.ts';
 import { writeQueryParams } from './urlWriter.ts';
@@ -17,15 +17,23 @@ export function useUrlFilter(knownActors: readonly string[] | null): {
   notes: string[];
   dismissNotes: () => void;
 } {
-  const [filter, setFilterState] = useState<FilterState>(() => parseFilterQuery(window.location.search, null).filter);
-  const [notes, setNotes] = useState<string[]>(() => parseFilterQuery(window.location.search, null).notes);
+  // The URL as the page opened: the filter writes the URL back (cleaned) before the corpus
+  // may have arrived, and the first check against the corpus' actors must still see, and
+  // note, everything the link asked for.
+  const [opened] = useState(() => ({ search: window.location.search, filter: parseFilterQuery(window.location.search, null).filter }));
+  const [filter, setFilterState] = useState<FilterState>(opened.filter);
+  const [notes, setNotes] = useState<string[]>(() => parseFilterQuery(opened.search, null).notes);
+  const checkedOpened = useRef(false);
 
   useEffect(() => {
     if (knownActors === null) return;
-    const parsed = parseFilterQuery(window.location.search, knownActors);
-    setFilterState(parsed.filter);
+    const first = !checkedOpened.current;
+    checkedOpened.current = true;
+    const parsed = parseFilterQuery(first ? opened.search : window.location.search, knownActors);
+    // A filter changed while the corpus loaded stays as the analyst set it, minus unknown actors.
+    setFilterState((current) => (!first || current === opened.filter ? parsed.filter : { ...current, actors: knownOnly(current.actors, knownActors) }));
     setNotes(parsed.notes);
-  }, [knownActors]);
+  }, [knownActors, opened]);
 
   useEffect(() => {
     const params = writeFilterQuery(filter);
@@ -40,4 +48,10 @@ export function useUrlFilter(knownActors: readonly string[] | null): {
 /** Updates one non-filter query parameter (view, sel, article) without a navigation. */
 export function setQueryParam(key: string, value: string | null): void {
   writeQueryParams([[key, value]]);
+}
+
+/** The actors the corpus has; none left means no actor filter (as a link naming only strangers). */
+function knownOnly(actors: string[] | null, known: readonly string[]): string[] | null {
+  const kept = actors?.filter((a) => known.includes(a)) ?? [];
+  return kept.length > 0 ? kept : null;
 }

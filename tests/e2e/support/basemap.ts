@@ -31,7 +31,9 @@ export async function showRegion(page: Page, lat: number, lon: number, zoom: num
   await page.waitForFunction(
     (selector) => {
       const tiles = [...document.querySelectorAll<HTMLCanvasElement>(selector)];
-      return tiles.length > 0 && tiles.every((t) => t.dataset.drawn === 'final');
+      // Drawn, and done fading in (Leaflet fades new tiles in over 200 ms; a screenshot during
+      // the fade shows land blended with the sea behind it).
+      return tiles.length > 0 && tiles.every((t) => t.dataset.drawn === 'final' && (t.style.opacity === '' || t.style.opacity === '1'));
     },
     '.leaflet-basemap-pane canvas.basemap-tile',
   );

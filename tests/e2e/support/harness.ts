@@ -47,9 +47,11 @@ export async function openDashboard(
   session: Session,
   query = '',
   data: { corpus: NewsmapCollection; articles: FixtureArticle[] } = buildFixture(),
+  /** Holds the corpus back this long, as a slow network or a big corpus would. */
+  corpusDelayMs = 0,
 ): Promise<Watched> {
   const context = await session.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  return openTab(session, await context.newPage(), query, data);
+  return openTab(session, await context.newPage(), query, data, corpusDelayMs);
 }
 
 /** Another tab of the same browser profile (same IndexedDB, same BroadcastChannel). */
@@ -57,7 +59,7 @@ export async function openSecondTab(session: Session, first: Page, data: { corpu
   return openTab(session, await first.context().newPage(), '', data);
 }
 
-async function openTab(session: Session, page: Page, query: string, data: { corpus: NewsmapCollection; articles: FixtureArticle[] }): Promise<Watched> {
+async function openTab(session: Session, page: Page, query: string, data: { corpus: NewsmapCollection; articles: FixtureArticle[] }, corpusDelayMs = 0): Promise<Watched> {
   const errors: string[] = [];
   const dialogs: string[] = [];
   const blocked: string[] = [];
@@ -76,9 +78,10 @@ async function openTab(session: Session, page: Page, query: string, data: { corp
     blocked.push(route.request().url());
     return route.abort();
   });
-  await page.route(`${session.server.url}/data/corpus.geojson`, (route) =>
-    route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(data.corpus) }),
-  );
+  await page.route(`${session.server.url}/data/corpus.geojson`, async (route) => {
+    if (corpusDelayMs > 0) await new Promise((r) => setTimeout(r, corpusDelayMs));
+    await route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify(data.corpus) });
+  });
   await page.route(`${session.server.url}/data/articles.json`, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(data.articles) }),
   );
