@@ -15,8 +15,8 @@ const SLICE_MS = 4;
 /**
  * Builds the table's search text in idle time, a few milliseconds per idle period, so the
  * first search does not stop the page for the 0.3–0.5 s that lower-casing 100k titles and
- * quotes takes. A search before it finishes builds the rest itself (queryTable). Returns a
- * cancel function.
+ * quotes takes. A search before it finishes builds the whole text itself (queryTable), and
+ * the warm-up then stops. Returns a cancel function.
  *
  * @example
  * useEffect(() => warmSearchWhenIdle(table), [table]);

@@ -20,9 +20,9 @@ export function useUrlFilter(knownActors: readonly string[] | null): {
   // The URL as the page opened: the filter writes the URL back (cleaned) before the corpus
   // may have arrived, and the first check against the corpus' actors must still see, and
   // note, everything the link asked for.
-  const [opened] = useState(() => ({ search: window.location.search, filter: parseFilterQuery(window.location.search, null).filter }));
+  const [opened] = useState(() => ({ search: window.location.search, ...parseFilterQuery(window.location.search, null) }));
   const [filter, setFilterState] = useState<FilterState>(opened.filter);
-  const [notes, setNotes] = useState<string[]>(() => parseFilterQuery(opened.search, null).notes);
+  const [notes, setNotes] = useState<string[]>(opened.notes);
   const checkedOpened = useRef(false);
 
   useEffect(() => {
