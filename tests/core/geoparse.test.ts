@@ -67,6 +67,13 @@ describe('resolution', () => {
     expect(strike.properties.confidence).toBeLessThan(0.95);
   });
 
+  it('finds a name written with decomposed accents, and quotes it whole', () => {
+    const text = 'Drones struck Esfaha\u0301n on Friday.'.normalize('NFD');
+    const fs = parse(text);
+    expect(places(fs)).toEqual(['strike:isfahan']);
+    expect(fs[0]!.properties.mention).toBe('Esfaha\u0301n');
+  });
+
   it('ignores names of people that are also towns', () => {
     expect(parse('Spokesman Maher al-Taher said the talks failed.')).toEqual([]);
   });

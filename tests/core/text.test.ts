@@ -34,6 +34,16 @@ describe('nameKey', () => {
     }), { numRuns: 1000 });
   });
 
+  it('is idempotent on words made of the letters its variant rules rewrite', () => {
+    // Random Unicode seldom spells "uou", "ell" or "eein"; these letters spell them often.
+    fc.assert(fc.property(fc.stringMatching(/^[AaEeIiLlNnOoUuYy]{1,8}( [aeilnouy]{1,6})?$/), (s) => {
+      const k = nameKey(s);
+      expect(nameKey(k)).toBe(k);
+    }), { numRuns: 1000 });
+    expect(nameKey('uou')).toBe('u');
+    expect(nameKey('Ell-Asad')).toBe(nameKey('al-Asad'));
+  });
+
   it('normalizeToken never throws and is stable under repetition', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (w) => {
       const n = normalizeToken(w);
@@ -43,6 +53,23 @@ describe('nameKey', () => {
 });
 
 describe('tokenize', () => {
+  it('keeps combining marks inside the word, as decomposed (NFD) text writes accents', () => {
+    const nfd = 'Esfahān and İzmir'.normalize('NFD');
+    expect(tokenize(nfd).map((t) => t.norm)).toEqual(tokenize('Esfahān and İzmir').map((t) => t.norm));
+    expect(tokenize('i\u0307zmir').map((t) => t.raw)).toEqual(['i\u0307zmir']);
+    // A mark with no letter before it starts no word.
+    expect(tokenize('\u0301 Erbil').map((t) => t.raw)).toEqual(['Erbil']);
+  });
+
+  it('reads the same words as the Unicode word regex', () => {
+    const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+      const expected = [...text.matchAll(WORD)].map((m) => m[0]).filter((w) => normalizeToken(w) !== '');
+      expect(tokenize(text).map((t) => t.raw)).toEqual(expected);
+    }), { numRuns: 1000 });
+  });
+
+
   it('keeps offsets into the text and marks possessives and articles', () => {
     const text = 'Iran’s strike near Ein al-Assad';
     const tokens = tokenize(text, 100);

@@ -51,11 +51,16 @@ export function normalizeToken(word: string): string {
 function computeToken(word: string): string {
   // Plain ASCII letters and digits have nothing to decompose or strip, which skips NFD and
   // three regex passes for most words of the gazetteer and of English news.
-  let w = isAsciiAlnum(word) ? word.toLowerCase() : word.normalize('NFD').replace(COMBINING, '').replace(AYN_MARKS, '').toLowerCase();
-  if (w === 'el' || w === 'ul') w = 'al';
-  if (AIN.has(w)) return 'ain';
+  // Greek final sigma folds to σ: lower-casing writes ς or σ by the letter's place in the
+  // string, so a word would otherwise get one key alone and another inside a longer text.
+  const lower = isAsciiAlnum(word) ? word.toLowerCase() : word.normalize('NFD').replace(COMBINING, '').replace(AYN_MARKS, '').toLowerCase().replace(/ς/g, 'σ');
   // Transliterations disagree on doubled letters (Assad/Asad, Abbas/Abas) and ou/u (Asalouyeh).
-  return isAsciiAlnum(w) ? collapseAscii(w) : w.replace(/(\p{L})\1+/gu, '$1').replace(/ou/g, 'u');
+  // The "uu" that "uou" leaves is collapsed too, and the variant checks come last, so a key
+  // normalises to itself ("Ell" and "el" alike end as "al").
+  const w = isAsciiAlnum(lower) ? collapseAscii(lower) : lower.replace(/(\p{L})\1+/gu, '$1').replace(/ou/g, 'u').replace(/uu+/g, 'u');
+  if (w === 'el' || w === 'ul') return 'al';
+  if (AIN.has(w)) return 'ain';
+  return w;
 }
 
 /** Only ASCII letters and digits. */
@@ -68,8 +73,9 @@ function isAsciiAlnum(w: string): boolean {
 }
 
 /**
- * `w.replace(/(\p{L})\1+/gu, '$1').replace(/ou/g, 'u')` for a lower-case ASCII word: a run of
- * one letter becomes that letter (digits are not letters), then each "ou" becomes "u".
+ * The non-ASCII path's three replaces for a lower-case ASCII word: a run of one letter becomes
+ * that letter (digits are not letters), then each "ou" becomes "u", and a "u" that this puts
+ * after another "u" is dropped.
  */
 function collapseAscii(w: string): string {
   let collapsed = '';
@@ -81,7 +87,7 @@ function collapseAscii(w: string): string {
   let out = '';
   for (let i = 0; i < collapsed.length; i++) {
     if (collapsed[i] === 'o' && collapsed[i + 1] === 'u') {
-      out += 'u';
+      if (out[out.length - 1] !== 'u') out += 'u';
       i++;
     } else out += collapsed[i];
   }
