@@ -29,7 +29,8 @@ import { AddPlaceEditor } from './workflow/AddPlaceEditor.tsx';
 import { DeleteArticle } from './workflow/DeleteArticle.tsx';
 import { MentionEditor } from './workflow/MentionEditor.tsx';
 import { mergeCorpus } from './workflow/mergeCorpus.ts';
-import { Toast, type ToastState } from './workflow/Toast.tsx';
+import { Toasts } from './workflow/Toast.tsx';
+import { NO_TOASTS, dismissToast, pushToast } from './workflow/toastStack.ts';
 import { WorkflowContext, useWorkspaceSnapshot, type WorkflowServices } from './workflow/workspaceContext.ts';
 import { WorkspaceFiles } from './workflow/WorkspaceFiles.tsx';
 
@@ -73,9 +74,9 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
   const snapshot = useWorkspaceSnapshot(controller);
   const merged = useMemo(() => mergeCorpus(seeds.features, seeds.articles, snapshot.workspace), [seeds, snapshot.workspace]);
   const corpus = useMemo(() => ({ ...seeds, features: merged.features, articles: merged.articles }), [seeds, merged]);
-  const [toastState, setToastState] = useState<ToastState | null>(null);
-  const toast = useCallback((message: string, undo?: () => void) => setToastState((t) => ({ seq: (t?.seq ?? 0) + 1, message, ...(undo ? { undo } : {}) })), []);
-  const clearToast = useCallback(() => setToastState(null), []);
+  const [toasts, setToasts] = useState(NO_TOASTS);
+  const toast = useCallback((message: string, undo?: () => void) => setToasts((s) => pushToast(s, message, undo)), []);
+  const dismissOne = useCallback((seq: number) => setToasts((s) => dismissToast(s, seq)), []);
   const services = useMemo<WorkflowServices>(() => ({ controller, geoparser, toast }), [controller, geoparser, toast]);
   const [adding, setAdding] = useState(false);
   // Columns built once per corpus, rows in list order; every filter change is then one pass
@@ -166,7 +167,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
         </header>
         <Notes notes={allNotes} onDismiss={dismiss} />
         {adding && <AddArticlePanel onClose={() => setAdding(false)} />}
-        <Toast toast={toastState} onDone={clearToast} />
+        <Toasts items={toasts.items} onDismiss={dismissOne} />
         <aside className="sidebar" aria-label="Filters and events">
           <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
             <SearchBox value={filter.q} onChange={setQuery} />

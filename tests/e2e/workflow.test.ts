@@ -79,7 +79,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     await reader.getByRole('button', { name: 'Delete article' }).click();
     await reader.getByRole('button', { name: 'Confirm delete' }).click();
     await expect.poll(() => eventCount(page)).toBe(TOTAL);
-    await page.getByRole('status', { name: 'Notification' }).getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('status', { name: 'Notification' }).filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => eventCount(page)).toBe(TOTAL + 3);
     expect(byId(mine(await exportGeoJson(page)))).toEqual(byId(mine(exported)));
 
