@@ -29,7 +29,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
           setupFiles: ['tests/helpers/fastcheck.setup.ts'],
+          // Hang guards, not speed checks (those are benchmarks): a thousand-case property, or
+          // building the real gazetteer index, can take seconds on two busy cores.
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -39,6 +42,8 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['tests/app/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/helpers/fastcheck.setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

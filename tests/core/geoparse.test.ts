@@ -109,8 +109,27 @@ describe('events', () => {
   });
 
   it('does not make an event of a habit, a plan or a denial', () => {
-    for (const text of ['Israel rarely comments on strikes in Syria.', 'The group planned attacks on Karachi.', 'The Pentagon said it had not struck targets inside Iran.']) {
+    for (const text of [
+      'Israel rarely comments on strikes in Syria.',
+      'The group planned attacks on Karachi.',
+      'The Pentagon said it had not struck targets inside Iran.',
+      'Israel is expected to strike Isfahan on Friday.',
+      'The navy is poised to attack the port of Hodeidah.',
+    ]) {
       expect(parse(text).filter((f) => f.properties.kind === 'strike'), text).toEqual([]);
     }
+    // An expectation or a plan that was carried out is still an event.
+    for (const text of ['As expected, Israel struck Isfahan on Friday.', 'As planned, Israel struck Isfahan on Friday.']) {
+      const met = parse(text).filter((f) => f.properties.kind === 'strike');
+      expect(met.map((f) => [f.properties.place_id, f.properties.date]), text).toEqual([['isfahan', '2024-04-19']]);
+    }
+  });
+
+  it('reads a weekday forwards in a clause about the future, whichever word says so', () => {
+    // Published on Sunday 2024-04-21: the coming Monday is the 22nd, the past one the 15th.
+    for (const text of ['Iran said it would hold talks in Doha on Monday.', 'Iran will hold talks in Doha on Monday.', 'Talks are scheduled in Doha on Monday.']) {
+      expect(parse(text).map((f) => f.properties.date), text).toEqual(['2024-04-22']);
+    }
+    expect(parse('Iran held talks in Doha on Monday.').map((f) => f.properties.date)).toEqual(['2024-04-15']);
   });
 });

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Anchor } from './published.ts';
 import type { DatePrecision } from '../geojson/schema.ts';
 import { isWhitespace } from '../text/whitespace.ts';
+import { speaksOfFuture } from './tense.ts';
 
 /** A resolved date: the first day of the period, and how long that period is. */
 export interface ResolvedDate {
@@ -37,7 +38,6 @@ const DEICTIC = /\b(today|tonight|this morning|this afternoon|this evening|yeste
 // Month and day names are capitalised in English; the hint skips chrono on sentences without one.
 const CHRONO_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b/;
 const CHRONO_HINT_ALL = new RegExp(CHRONO_HINT.source, 'g');
-const FUTURE = /\b(?:will|shall|is to|are to|plans? to|planning to|is expected to|are expected to|is due to|are due to|is set to|are set to|intends? to|going to|scheduled)\b/i;
 
 /**
  * Finds the date expressions of one sentence and resolves them against the publication date.
@@ -103,7 +103,7 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
     const window = sentence.slice(from, to);
     for (const r of chrono.parse(window, { instant: anchorInstant(anchor), timezone: 0 })) {
       const index = from + r.index;
-      const value = fromChrono(r, anchor, FUTURE.test(clauseBefore(sentence, index)));
+      const value = fromChrono(r, anchor, speaksOfFuture(clauseBefore(sentence, index)));
       if (value === undefined) continue;
       add(found, index, index + r.text.length, { value });
     }

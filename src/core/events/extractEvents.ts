@@ -9,6 +9,7 @@ import type { AnalysedSentence, ArticleEvent, ResolvedMention } from './types.ts
 import { extractPipelines } from './pipeline.ts';
 import { normalizeToken } from '../text/normalize.ts';
 import { distance, point } from '@turf/turf';
+import { speaksOfFuture } from './tense.ts';
 
 function distanceKm(a: Place, b: Place): number {
   return distance(point([a.lon, a.lat]), point([b.lon, b.lat]), { units: 'kilometers' });
@@ -157,9 +158,12 @@ function describesPeople(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon):
   return false;
 }
 
-/** "Israel rarely comments on individual strikes in Syria": a habit, not an event. */
+/**
+ * "Israel rarely comments on individual strikes in Syria": a habit, not an event. "As expected"
+ * and "as planned" say the event happened, so a marker right after "as" does not count.
+ */
 function isGeneric(s: AnalysedSentence, trigger: number, lex: Lexicon): boolean {
-  return s.tokens.some((t, i) => i < trigger && s.clause[i] === s.clause[trigger] && lex.genericMarkers.has(t.norm));
+  return s.tokens.some((t, i) => i < trigger && s.clause[i] === s.clause[trigger] && lex.genericMarkers.has(t.norm) && s.tokens[i - 1]?.norm !== 'as');
 }
 
 /** "Isfahan was hit", "Erbil came under attack". */
@@ -406,7 +410,10 @@ function inherited(sentences: readonly AnalysedSentence[], si: number): Resolved
 
 function futureClause(s: AnalysedSentence, t: number): boolean {
   const clause = s.clause[t];
-  return s.tokens.some((tok, i) => s.clause[i] === clause && /^(?:wil|shal|wuld)$/.test(tok.norm));
+  const first = s.clause.indexOf(clause!);
+  const last = s.clause.lastIndexOf(clause!);
+  const offset = s.sentence.start;
+  return speaksOfFuture(s.sentence.text.slice(s.tokens[first]!.start - offset, s.tokens[last]!.end - offset));
 }
 
 /** A place's own date: only a date in its clause. */
