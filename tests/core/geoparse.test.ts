@@ -74,6 +74,15 @@ describe('resolution', () => {
     expect(fs[0]!.properties.mention).toBe('Esfaha\u0301n');
   });
 
+  it('finds a division however the article names it, and keeps the bare name for the city', () => {
+    const region = (text: string) => parse(text, '2024-05-14').map((f) => [f.properties.place_id, f.properties.geo_precision]);
+    expect(region('Drones were shot down over the Belgorod region on Monday.')).toEqual([['state:RU-BEL', 'region']]);
+    expect(region('Shelling hit the Kursk region overnight.')).toEqual([['state:RU-KRS', 'region']]);
+    expect(region('Russian forces have occupied Crimea since 2014.')).toEqual([['state:UA-43', 'region']]);
+    expect(region('Fighting spread across Khartoum state.')).toEqual([['state:SD-KH', 'region']]);
+    expect(region('Protests broke out in Kursk on Monday.')).toEqual([['geonames:538560', 'city']]);
+  });
+
   it('ignores names of people that are also towns', () => {
     expect(parse('Spokesman Maher al-Taher said the talks failed.')).toEqual([]);
   });

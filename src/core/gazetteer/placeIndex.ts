@@ -3,6 +3,7 @@ import { nameKey } from '../text/normalize.ts';
 import type { GazetteerFile, GazetteerRoute } from './schema.ts';
 import { INSTALLATION_KINDS, type Place } from './place.ts';
 import { altNames } from './broad.ts';
+import { divisionNames } from './divisionNames.ts';
 
 /**
  * The name index over both gazetteer layers: curated entries (with all their aliases) and
@@ -40,7 +41,8 @@ export class PlaceIndex {
     }
     for (const place of broad) {
       const alt = altNames.get(place);
-      index.add(place, alt ? [place.name, alt] : [place.name]);
+      const names = alt ? [place.name, alt] : [place.name];
+      index.add(place, place.kind === 'province' ? [...names, ...divisionNames(place.name)] : names);
     }
     return index;
   }

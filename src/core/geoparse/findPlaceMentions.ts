@@ -3,6 +3,11 @@ import { scanPhrases, joined } from '../text/phraseTable.ts';
 import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
 import type { Place } from '../gazetteer/place.ts';
 import type { Lexicon } from '../events/lexicon.ts';
+import { DIVISION_WORDS } from '../gazetteer/divisionNames.ts';
+import { normalizeToken } from '../text/normalize.ts';
+
+/** The division words as tokens normalise them ("oblast", "governorate"…). */
+const DIVISION_NORMS = new Set(DIVISION_WORDS.map(normalizeToken));
 
 /** A run of words that names a place in one or both gazetteer layers. */
 export interface PlaceMention {
@@ -61,7 +66,11 @@ function anyCapitalized(tokens: readonly Token[], first: number, last: number): 
 }
 
 function acceptBroad(tokens: readonly Token[], text: string, first: number, last: number, words: readonly Token[], lexicon: Lexicon): boolean {
-  if (!words[0]!.capitalized || words.some((t) => !t.capitalized && !NAME_PARTICLES.has(t.norm))) return false;
+  // "the Kursk region", "Anbar province": a capitalised name before a division word is a place
+  // whatever precedes it; the division word is its cue.
+  const division = words.length > 1 && !words[words.length - 1]!.capitalized && DIVISION_NORMS.has(words[words.length - 1]!.norm);
+  const name = division ? words.slice(0, -1) : words;
+  if (!name[0]!.capitalized || name.some((t) => !t.capitalized && !NAME_PARTICLES.has(t.norm))) return false;
   if (words.length === 1 && words[0]!.raw.length < 4) return false;
   // Part of a longer capitalised run ("Maher al-Taher", "Asif Ali Zardari"): a person or an
   // organisation, not a place.
@@ -69,7 +78,8 @@ function acceptBroad(tokens: readonly Token[], text: string, first: number, last
   const next = tokens[last + 1];
   const prevInRun = prev && joined(text, prev, tokens[first]!) && (prev.capitalized || prev.article) && !prev.possessive;
   const nextInRun = next && joined(text, tokens[last]!, next) && next.capitalized;
-  if (prevInRun || nextInRun) return false;
+  if (prevInRun || (nextInRun && !division)) return false;
+  if (division) return true;
   // A locative cue before it, or an apposition after it ("Saravan, Iran").
   if (prev && (lexicon.locationPrepositions.has(prev.norm) || prev.possessive)) return true;
   const beforePrev = tokens[first - 2];
