@@ -110,6 +110,28 @@ describe('events', () => {
     expect(strike.properties.origin![0]).toBeGreaterThan(42);
   });
 
+  it('takes the launch point from a possessive or a modifier after "from", and strikes the place after it', () => {
+    const fs = parse('Drones were fired from Russia\u2019s Kursk region and from occupied Crimea at Odesa.', '2024-05-14');
+    expect(places(fs)).toEqual(['place:russia', 'place:state:RU-KRS', 'place:state:UA-43', 'strike:geonames:698740']);
+    const strike = fs.find((f) => f.properties.kind === 'strike')!;
+    expect(strike.properties.origin).not.toBeNull();
+    expect(strike.properties.origin![1]).toBeCloseTo(51.76, 1);
+  });
+
+  it('reads a town written with its article, and a town after a sentence-opening preposition', () => {
+    expect(places(parse('The militia shelled a camp outside El Fasher.', '2024-05-14'))).toEqual(['strike:geonames:379555']);
+    expect(places(parse('In Khartoum, the army said it had retaken the building.', '2024-05-14'))).toEqual(['place:geonames:379252']);
+    // A capitalised run is still a person, article or not.
+    expect(parse('The group\u2019s leader Maher al-Taher spoke in Beirut.').map((f) => f.properties.place_id)).toEqual(['beirut']);
+  });
+
+  it('names the actors of conflicts beyond the Middle East', () => {
+    const actorOf = (text: string) => parse(text, '2024-05-14').filter((f) => f.properties.kind === 'strike').map((f) => f.properties.actor);
+    expect(actorOf('Ukrainian drones hit a refinery in Ryazan on Sunday.')).toEqual(['Ukraine']);
+    expect(actorOf('The Rapid Support Forces shelled Omdurman on Friday.')).toEqual(['Rapid Support Forces']);
+    expect(actorOf('Al-Shabaab militants attacked a base in Mogadishu.')).toEqual(['al-Shabaab']);
+  });
+
   it('makes a base of "an airbase in <town>" with the known installation', () => {
     const fs = parse('Satellite images show new hangars at a US operated airbase in Erbil.');
     const base = fs.find((f) => f.properties.kind === 'base')!;

@@ -141,11 +141,27 @@ function nearestTriggerBefore(s: AnalysedSentence, first: number): number | unde
   return undefined;
 }
 
-/** "away from the Bab el-Mandeb", "fired from Yemen": a starting point, not a target. */
+/**
+ * "away from the Bab el-Mandeb", "fired from Yemen", "fired from Russia's Kursk region": a
+ * starting point, not a target.
+ */
 function afterFrom(s: AnalysedSentence, m: ResolvedMention): boolean {
   const prev = s.tokens[m.first - 1];
-  return prev?.norm === 'from' || (prev?.norm === 'the' && s.tokens[m.first - 2]?.norm === 'from');
+  if (prev?.possessive) {
+    const owner = s.places.find((p) => p.last === m.first - 2);
+    return owner !== undefined && afterFrom(s, owner);
+  }
+  // Up to two words between "from" and the name: "from the", "from occupied", "from northern".
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 3); i--) {
+    const norm = s.tokens[i]!.norm;
+    if (norm === 'from') return true;
+    if (norm !== 'the' && !PLACE_MODIFIERS.has(norm)) return false;
+  }
+  return false;
 }
+
+/** Words that qualify a place without ending the phrase that governs it ("from occupied Crimea"). */
+const PLACE_MODIFIERS = new Set(['occupied', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'coastal', 'neighbouring', 'neighboring'].map(normalizeToken));
 
 /** "Iran's Sistan-Balochistan province": Iran only locates what follows. */
 function possessiveContainer(s: AnalysedSentence, m: ResolvedMention): boolean {
@@ -154,7 +170,10 @@ function possessiveContainer(s: AnalysedSentence, m: ResolvedMention): boolean {
 
 /** "in solidarity with Palestinians in Gaza": the place qualifies a relation, not a target. */
 function describesPeople(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon): boolean {
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (lex.nonLocativeHeads.has(s.tokens[i]!.norm)) return true;
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) {
+    // A word of an actor's name is not a head: "the Rapid Support Forces attacked Omdurman".
+    if (lex.nonLocativeHeads.has(s.tokens[i]!.norm) && !s.actors.some((a) => a.first <= i && i <= a.last)) return true;
+  }
   return false;
 }
 
@@ -221,12 +240,18 @@ const PRECISION_RANK = { site: 0, city: 1, region: 2, country: 3 } as const;
 /** Words allowed after "and" in a coordination of places, normalised like tokens. */
 const COORDINATION_LINKS = new Set(['the', 'a', 'an', 'near', 'around', 'in', 'at', 'on', 'outside'].map(normalizeToken));
 
-/** The strike is launched from a named place: "missiles fired from Yemen". */
+/**
+ * The strike is launched from a named place: "missiles fired from Yemen". In "fired from
+ * Russia's Kursk region" the launch point is the region the possessive leads to.
+ */
 function findOrigin(s: AnalysedSentence, lex: Lexicon): { mention: ResolvedMention } | undefined {
-  for (const m of s.places) {
+  for (const [k, m] of s.places.entries()) {
     if (m.role !== 'location' || s.tokens[m.first - 1]?.norm !== 'from') continue;
     for (let i = m.first - 2; i >= Math.max(0, m.first - 6); i--) {
-      if (lex.originVerbs.has(s.tokens[i]!.norm)) return { mention: m };
+      if (!lex.originVerbs.has(s.tokens[i]!.norm)) continue;
+      const owned = s.places[k + 1];
+      const narrower = s.tokens[m.last + 1]?.possessive && owned?.first === m.last + 2 && owned.role === 'location';
+      return { mention: narrower ? owned : m };
     }
   }
   return undefined;

@@ -26,7 +26,7 @@ const NAME_PARTICLES = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'bin', 'ib
 /**
  * Finds place names in a sentence, longest match first ("Baghdad International Airport"
  * beats "Baghdad"). Curated names need one capitalised word; broad-layer names must be
- * capitalised proper names with a locative cue ("in X", "X, Syria", "the town of X"),
+ * capitalised proper names with a locative cue ("in X", "X, Syria", "the town of X", "shelled X"),
  * because the broad layer's 135,000 names include many surnames and English words.
  *
  * @example
@@ -74,16 +74,34 @@ function acceptBroad(tokens: readonly Token[], text: string, first: number, last
   if (words.length === 1 && words[0]!.raw.length < 4) return false;
   // Part of a longer capitalised run ("Maher al-Taher", "Asif Ali Zardari"): a person or an
   // organisation, not a place.
-  const prev = tokens[first - 1];
+  // "El Fasher", "Al Hudaydah": an article written before the name belongs to it, so the
+  // cues are read before the article.
+  const article = tokens[first - 1];
+  const start = article?.article && article.capitalized && joined(text, article, tokens[first]!) ? first - 1 : first;
+  const prev = tokens[start - 1];
   const next = tokens[last + 1];
-  const prevInRun = prev && joined(text, prev, tokens[first]!) && (prev.capitalized || prev.article) && !prev.possessive;
+  // A capitalised preposition opening the sentence ("In Khartoum, …") is not part of a name.
+  const prevInRun = prev && joined(text, prev, tokens[start]!) && (prev.capitalized || prev.article) && !prev.possessive && !lexicon.locationPrepositions.has(prev.norm);
   const nextInRun = next && joined(text, tokens[last]!, next) && next.capitalized;
   if (prevInRun || (nextInRun && !division)) return false;
   if (division) return true;
   // A locative cue before it, or an apposition after it ("Saravan, Iran").
   if (prev && (lexicon.locationPrepositions.has(prev.norm) || prev.possessive)) return true;
-  const beforePrev = tokens[first - 2];
+  // The object of an attack verb ("shelled Omdurman on Friday") is a place too, unless it
+  // modifies a noun ("hit Baloch separatist hideouts").
+  if (prev && lexicon.attackVerbs.has(prev.norm) && !modifiesNoun(tokens, text, last, lexicon)) return true;
+  const beforePrev = tokens[start - 2];
   if (prev && prev.norm === 'of' && beforePrev && lexicon.placeNouns.has(beforePrev.norm)) return true;
   if (next && text.slice(tokens[last]!.end, next.start).trim() === ',' && next.capitalized) return true;
   return false;
 }
+
+/** The word after tokens[last] is a lower-case word that the name qualifies ("Baloch separatists"). */
+function modifiesNoun(tokens: readonly Token[], text: string, last: number, lexicon: Lexicon): boolean {
+  const next = tokens[last + 1];
+  if (!next || next.capitalized || !joined(text, tokens[last]!, next)) return false;
+  return !lexicon.locationPrepositions.has(next.norm) && !FOLLOWERS.has(next.norm);
+}
+
+/** Words that can follow a place as the object of a verb without it being a modifier. */
+const FOLLOWERS = new Set(['and', 'or', 'with', 'overnight', 'early', 'late', 'again', 'twice', 'for', 'after', 'before', 'as', 'killing', 'wounding', 'injuring', 'while', 'when', 'where', 'which', 'that', 'during', 'since', 'until'].map(normalizeToken));
