@@ -121,6 +121,8 @@ describe('events', () => {
   it('reads a town written with its article, and a town after a sentence-opening preposition', () => {
     expect(places(parse('The militia shelled a camp outside El Fasher.', '2024-05-14'))).toEqual(['strike:geonames:379555']);
     expect(places(parse('In Khartoum, the army said it had retaken the building.', '2024-05-14'))).toEqual(['place:geonames:379252']);
+    // A month or a weekday after a preposition is a date, though towns bear those names.
+    for (const text of ['In March 2013, Iran fired missiles.', 'In August, the talks resumed.', 'On Sunday, the army withdrew.']) expect(parse(text), text).toEqual([]);
     // A capitalised run is still a person, article or not.
     expect(parse('The group\u2019s leader Maher al-Taher spoke in Beirut.').map((f) => f.properties.place_id)).toEqual(['beirut']);
   });

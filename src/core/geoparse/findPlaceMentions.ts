@@ -71,7 +71,7 @@ function acceptBroad(tokens: readonly Token[], text: string, first: number, last
   const division = words.length > 1 && !words[words.length - 1]!.capitalized && DIVISION_NORMS.has(words[words.length - 1]!.norm);
   const name = division ? words.slice(0, -1) : words;
   if (!name[0]!.capitalized || name.some((t) => !t.capitalized && !NAME_PARTICLES.has(t.norm))) return false;
-  if (words.length === 1 && words[0]!.raw.length < 4) return false;
+  if (words.length === 1 && (words[0]!.raw.length < 4 || CALENDAR_WORDS.has(words[0]!.norm))) return false;
   // Part of a longer capitalised run ("Maher al-Taher", "Asif Ali Zardari"): a person or an
   // organisation, not a place.
   // "El Fasher", "Al Hudaydah": an article written before the name belongs to it, so the
@@ -105,3 +105,9 @@ function modifiesNoun(tokens: readonly Token[], text: string, last: number, lexi
 
 /** Words that can follow a place as the object of a verb without it being a modifier. */
 const FOLLOWERS = new Set(['and', 'or', 'with', 'overnight', 'early', 'late', 'again', 'twice', 'for', 'after', 'before', 'as', 'killing', 'wounding', 'injuring', 'while', 'when', 'where', 'which', 'that', 'during', 'since', 'until'].map(normalizeToken));
+
+/** "In March", "on Sunday": towns called March, Sunday or August exist, but here they are dates. */
+const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+].map(normalizeToken));
