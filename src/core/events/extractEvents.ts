@@ -120,7 +120,7 @@ function claimStrikes(s: AnalysedSentence, lex: Lexicon): StrikeClaim[] {
   const claims = new Map<number, StrikeClaim>();
   let lastClaim: StrikeClaim | undefined;
   for (const m of s.places) {
-    if (m.role !== 'location' || afterFrom(s, m) || describesPeople(s, m, lex) || possessiveContainer(s, m)) continue;
+    if (m.role !== 'location' || afterFrom(s, m, lex) || describesPeople(s, m, lex) || possessiveContainer(s, m)) continue;
     // A location coordinated with the previous target shares its attack ("Iraq and Syria").
     const previous = lastClaim?.mentions[lastClaim.mentions.length - 1];
     if (lastClaim && previous && coordinated(s, previous, m) && !contains(m.place, previous.place)) {
@@ -145,23 +145,20 @@ function nearestTriggerBefore(s: AnalysedSentence, first: number): number | unde
  * "away from the Bab el-Mandeb", "fired from Yemen", "fired from Russia's Kursk region": a
  * starting point, not a target.
  */
-function afterFrom(s: AnalysedSentence, m: ResolvedMention): boolean {
+function afterFrom(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon): boolean {
   const prev = s.tokens[m.first - 1];
   if (prev?.possessive) {
     const owner = s.places.find((p) => p.last === m.first - 2);
-    return owner !== undefined && afterFrom(s, owner);
+    return owner !== undefined && afterFrom(s, owner, lex);
   }
   // Up to two words between "from" and the name: "from the", "from occupied", "from northern".
   for (let i = m.first - 1; i >= Math.max(0, m.first - 3); i--) {
     const norm = s.tokens[i]!.norm;
     if (norm === 'from') return true;
-    if (norm !== 'the' && !PLACE_MODIFIERS.has(norm)) return false;
+    if (norm !== 'the' && !lex.placeModifiers.has(norm)) return false;
   }
   return false;
 }
-
-/** Words that qualify a place without ending the phrase that governs it ("from occupied Crimea"). */
-const PLACE_MODIFIERS = new Set(['occupied', 'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'coastal', 'neighbouring', 'neighboring'].map(normalizeToken));
 
 /** "Iran's Sistan-Balochistan province": Iran only locates what follows. */
 function possessiveContainer(s: AnalysedSentence, m: ResolvedMention): boolean {

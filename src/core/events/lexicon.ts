@@ -39,6 +39,8 @@ export interface Lexicon {
   agentVerbs: Set<string>;
   adverbs: Set<string>;
   locationPrepositions: Set<string>;
+  /** Words between a preposition and the place it governs ("from occupied Crimea"). */
+  placeModifiers: Set<string>;
   locationVerbs: Set<string>;
   placeNouns: Set<string>;
   relationNouns: Set<string>;
@@ -95,6 +97,7 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     agentVerbs: words(source.agentVerbs),
     adverbs: words(source.adverbs),
     locationPrepositions: words(source.locationPrepositions),
+    placeModifiers: words(source.placeModifiers),
     locationVerbs: words(source.locationVerbs),
     placeNouns: words(source.placeNouns),
     relationNouns: words(source.relationNouns),
