@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { mountHost, unmountHost } from '../helpers/reactHost.tsx';
 import { AddArticlePanel } from '../../src/app/workflow/AddArticlePanel.tsx';
 import { WorkflowContext, type WorkflowServices } from '../../src/app/workflow/workspaceContext.ts';
 import { SelectionContext } from '../../src/app/state/selection.ts';
@@ -10,15 +10,8 @@ import type { GeoparseClient, ParseOutcome } from '../../src/worker/client.ts';
 import type { Article } from '../../src/core/article.ts';
 import { buildFixture } from '../e2e/support/fixture.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
 let host: HTMLElement;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-});
+afterEach(unmountHost);
 
 const feature = buildFixture().corpus.features.find((f) => f.properties.place_name === 'Damascus')!;
 
@@ -30,18 +23,13 @@ function setup(parse: (a: Article) => Promise<ParseOutcome>) {
   const onClose = vi.fn();
   const openReader = vi.fn();
   const services: WorkflowServices = { controller, geoparser, toast };
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() =>
-    root!.render(
-      <WorkflowContext.Provider value={services}>
-        <SelectionContext.Provider value={{ selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: null, select: vi.fn(), hover: vi.fn(), openReader }}>
-          <AddArticlePanel onClose={onClose} />
-        </SelectionContext.Provider>
-      </WorkflowContext.Provider>,
-    ),
-  );
+  host = mountHost(
+    <WorkflowContext.Provider value={services}>
+      <SelectionContext.Provider value={{ selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: null, select: vi.fn(), hover: vi.fn(), openReader }}>
+        <AddArticlePanel onClose={onClose} />
+      </SelectionContext.Provider>
+    </WorkflowContext.Provider>,
+  ).host;
   return { backend, controller, toast, onClose, openReader };
 }
 

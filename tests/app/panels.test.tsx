@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { mountHost, unmountHost } from '../helpers/reactHost.tsx';
 import { ActorFilter } from '../../src/app/panels/ActorFilter.tsx';
 import { KindFilter } from '../../src/app/panels/KindFilter.tsx';
 import { DateRange } from '../../src/app/panels/DateRange.tsx';
@@ -12,22 +13,13 @@ import { QuoteHighlight, mentionRange } from '../../src/app/map/QuoteHighlight.t
 import { SelectionContext, type Selection, type SelectionActions } from '../../src/app/state/selection.ts';
 import { buildFixture, XSS } from '../e2e/support/fixture.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement;
+let root: Root;
 function render(ui: React.ReactNode): HTMLElement {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
+  const mounted = mountHost(ui);
+  root = mounted.root;
+  return mounted.host;
 }
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-});
+afterEach(unmountHost);
 
 function selectionValue(overrides: Partial<Selection & SelectionActions> = {}) {
   return { selectedId: null, hoveredId: null, flySeq: 0, readerArticleId: null, select: vi.fn(), hover: vi.fn(), openReader: vi.fn(), ...overrides };
@@ -56,7 +48,7 @@ describe('ActorFilter', () => {
     const el = render(<ActorFilter actors={actors} selected={null} onChange={onChange} />);
     act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
     expect(onChange).toHaveBeenLastCalledWith(['Israel']);
-    act(() => root!.render(<ActorFilter actors={actors} selected={['Israel']} onChange={onChange} />));
+    act(() => root.render(<ActorFilter actors={actors} selected={['Israel']} onChange={onChange} />));
     act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
     expect(onChange).toHaveBeenLastCalledWith(null);
   });

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { act, useCallback, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { mountHost, unmountHost } from '../helpers/reactHost.tsx';
 import { Toasts, TOAST_MS } from '../../src/app/workflow/Toast.tsx';
 import { MAX_UNDOABLE, NO_TOASTS, dismissToast, pushToast, type ToastStack } from '../../src/app/workflow/toastStack.ts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('toastStack', () => {
   it('keeps every recent Undo, the latest plain message, and unique keys, whatever the order', () => {
@@ -56,12 +55,9 @@ describe('toastStack', () => {
 });
 
 describe('Toasts', () => {
-  let root: Root | null = null;
   let host: HTMLElement;
   afterEach(() => {
-    act(() => root?.unmount());
-    host?.remove();
-    root = null;
+    unmountHost();
     vi.useRealTimers();
   });
 
@@ -74,10 +70,7 @@ describe('Toasts', () => {
   }
 
   function mount() {
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    act(() => root!.render(<Harness />));
+    host = mountHost(<Harness />).host;
   }
   const toasts = () => [...host.querySelectorAll('[role=status]')].map((t) => t.querySelector('span')!.textContent);
   const undoOf = (text: string) => [...host.querySelectorAll('[role=status]')].find((t) => t.textContent!.includes(text))!.querySelector('button')!;
