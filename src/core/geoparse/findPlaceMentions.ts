@@ -72,15 +72,15 @@ function acceptBroad(tokens: readonly Token[], text: string, first: number, last
   const name = division ? words.slice(0, -1) : words;
   if (!name[0]!.capitalized || name.some((t) => !t.capitalized && !NAME_PARTICLES.has(t.norm))) return false;
   if (words.length === 1 && (words[0]!.raw.length < 4 || CALENDAR_WORDS.has(words[0]!.norm))) return false;
-  // Part of a longer capitalised run ("Maher al-Taher", "Asif Ali Zardari"): a person or an
-  // organisation, not a place.
   // "El Fasher", "Al Hudaydah": an article written before the name belongs to it, so the
   // cues are read before the article.
   const article = tokens[first - 1];
   const start = article?.article && article.capitalized && joined(text, article, tokens[first]!) ? first - 1 : first;
   const prev = tokens[start - 1];
   const next = tokens[last + 1];
-  // A capitalised preposition opening the sentence ("In Khartoum, …") is not part of a name.
+  // Part of a longer capitalised run ("Maher al-Taher", "Asif Ali Zardari"): a person or an
+  // organisation, not a place. A capitalised preposition opening the sentence ("In Khartoum,
+  // …") is not part of a name.
   const prevInRun = prev && joined(text, prev, tokens[start]!) && (prev.capitalized || prev.article) && !prev.possessive && !lexicon.locationPrepositions.has(prev.norm);
   const nextInRun = next && joined(text, tokens[last]!, next) && next.capitalized;
   if (prevInRun || (nextInRun && !division)) return false;

@@ -20,9 +20,8 @@ const MARK = /^\p{M}$/u;
  */
 export function wordEnd(text: string, start: number): number {
   let i = start;
-  let width = wordCharWidth(text, i);
-  if (!width) return i;
-  for (; width; width = wordCharWidth(text, i) || markWidth(text, i)) i += width;
+  // Only the first character must be a letter or digit; marks may follow it.
+  for (let width = wordCharWidth(text, i); width; width = wordCharWidth(text, i) || markWidth(text, i)) i += width;
   return i;
 }
 
