@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/hardening/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/hardening/**/*.test.ts', 'tests/eval/**/*.test.ts'],
           setupFiles: ['tests/helpers/fastcheck.setup.ts'],
           // Hang guards, not speed checks (those are benchmarks): a thousand-case property, or
           // building the real gazetteer index, can take seconds on two busy cores.
