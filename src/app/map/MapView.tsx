@@ -32,25 +32,74 @@ function parseView(search: string): { center: [number, number]; zoom: number } |
 }
 
 /**
- * Keeps `view=lat,lon,zoom` in the URL so a reload reopens the same view, and holds the export
- * warm-ups while the map moves (an idle slice in an animation can drop a frame).
+ * Keeps `view=lat,lon,zoom` in the URL so a reload or a shared link reopens the same view; keeps
+ * Leaflet's idea of the map's size in step with its container; and holds the export warm-ups
+ * while the map moves (an idle slice in an animation can drop a frame).
+ *
+ * Leaflet caches the container's size and reads it for every centre, click and popup position.
+ * The container changes size after the map opens (the timeline arrives with the corpus, the
+ * reader opens and closes, the window resizes). `invalidateSize` alone either keeps the top-left
+ * corner (`pan: false`: the centre moved by half the change, so a shared link opened 60 px off
+ * and every reload wrote back a centre further off) or pans by a rounded half-change (up to
+ * half a pixel of creep per resize). So a resize here re-sets the centre the view had. Leaflet
+ * gets there by whole pixels, so its own centre may then be a fraction of a pixel off: the URL
+ * gets the kept centre instead, exactly, until the view really moves.
  */
 function ViewSync() {
   const map = useMap();
   useEffect(() => {
-    const write = () => {
-      holdIdleWork(MOVE_SETTLE_MS);
-      const c = map.getCenter();
+    let moving = false; // between movestart and moveend: a resize waits for the move to end
+    let resizing = false; // inside follow(): its own move events are not moves of the view
+    let kept: L.LatLng | null = null; // the centre resizes keep, until the view really moves
+
+    const writeUrl = () => {
+      const c = kept ?? map.getCenter();
       setQueryParam('view', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${map.getZoom()}`);
     };
-    const moving = () => holdIdleWork(MOVE_HOLD_MS);
-    map.on('movestart zoomstart', moving);
-    map.on('moveend', write);
+    /** Tells Leaflet its container's size if that changed, keeping the centre. */
+    const follow = () => {
+      const el = map.getContainer();
+      const size = map.getSize();
+      if (size.x === el.clientWidth && size.y === el.clientHeight) return;
+      // Read under the old size: the centre the analyst saw, and the one the URL holds.
+      kept ??= map.getCenter();
+      resizing = true;
+      map.invalidateSize({ pan: false });
+      map.setView(kept, map.getZoom(), { animate: false });
+      resizing = false;
+      writeUrl();
+    };
+    const moveStart = () => {
+      if (resizing) return;
+      moving = true;
+      kept = null;
+      holdIdleWork(MOVE_HOLD_MS);
+    };
+    const moveEnd = () => {
+      if (resizing) return;
+      moving = false;
+      holdIdleWork(MOVE_SETTLE_MS);
+      // Never write a centre computed on a stale size (a resize seen mid-move is applied here).
+      follow();
+      writeUrl();
+    };
+    const holdZoom = () => holdIdleWork(MOVE_HOLD_MS);
+    // Sees window resizes too: Leaflet's own handler is off (trackResize), it pans by pixels.
+    // Mid-move (a fly, a drag) re-setting the view would cut the move short: moveEnd does it.
+    const observer = new ResizeObserver(() => {
+      if (!moving) follow();
+    });
+    observer.observe(map.getContainer());
+    map.on('movestart', moveStart);
+    map.on('zoomstart', holdZoom);
+    map.on('moveend', moveEnd);
     // Tests and the benchmark drive the map through this handle.
     (window as unknown as { __newsmapMap?: L.Map }).__newsmapMap = map;
     return () => {
-      map.off('movestart zoomstart', moving);
-      map.off('moveend', write);
+      observer.disconnect();
+      map.off('movestart', moveStart);
+      map.off('zoomstart', holdZoom);
+      map.off('moveend', moveEnd);
     };
   }, [map]);
   return null;
@@ -59,21 +108,6 @@ function ViewSync() {
 /** Longest animated move Leaflet makes (flyTo aside), and the pause after one ends. */
 const MOVE_HOLD_MS = 1000;
 const MOVE_SETTLE_MS = 500;
-
-/**
- * Tells Leaflet when its container changes size (the reader opening, a window resize):
- * otherwise it keeps the old size, and popups and tiles land off-screen.
- */
-function SizeWatcher() {
-  const map = useMap();
-  useEffect(() => {
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => map.invalidateSize({ pan: false }));
-    ro.observe(map.getContainer());
-    return () => ro.disconnect();
-  }, [map]);
-  return null;
-}
 
 /** Flies to the selected feature when asked to; reports arrival so the popup opens after. */
 function FlyController({ target, seq, onArrived }: { target: NewsmapFeature | null; seq: number; onArrived: (seq: number) => void }) {
@@ -202,6 +236,8 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
   const selected = selectedId ? featureById(table, selectedId) : null;
   const hovered = hoveredId ? featureById(table, hoveredId) : null;
   const popupReady = selected !== null && arrivedSeq >= flySeq;
+  // Once per stack, not per render: the popup's content is memoised on it (SelectedPopup.tsx).
+  const stackFeatures = useMemo(() => (stack ? stack.ids.map((id) => featureById(table, id)).filter((f): f is NewsmapFeature => f !== null) : []), [stack, table]);
 
   return (
     <div className="map-wrap">
@@ -212,6 +248,7 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
         minZoom={2}
         maxZoom={16}
         worldCopyJump={false}
+        trackResize={false}
         {...('bounds' in initialView ? { bounds: initialView.bounds, boundsOptions: FIT_OPTIONS } : { center: initialView.center, zoom: initialView.zoom })}
       >
         <Basemap labelsGroup={labelsGroup} />
@@ -236,11 +273,10 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
         <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
         <ViewSync />
         <MapPickListener />
-        <SizeWatcher />
         {selected && popupReady && <SelectedPopup feature={selected} onClose={() => select(null)} onOpenArticle={openReader} />}
         {stack && !selected && (
           <StackPopup
-            features={stack.ids.map((id) => featureById(table, id)).filter((f): f is NewsmapFeature => f !== null)}
+            features={stackFeatures}
             latlng={stack.latlng}
             onPick={onSelect}
             onClose={() => setStack(null)}

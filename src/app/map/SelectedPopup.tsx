@@ -15,12 +15,17 @@ export function SelectedPopup({ feature, onClose, onOpenArticle }: { feature: Ne
   // A stable position: react-leaflet re-opens the popup whenever `position` changes identity,
   // which would fire popupclose on every re-render.
   const position = useMemo(() => anchorLatLng(feature), [feature]);
+  // Stable content too: react-leaflet calls the popup's update() whenever its children change
+  // identity, and Leaflet's update() pans the map back to the popup. Unmemoised, any re-render
+  // (a hover anywhere) dragged the map back to an open popup the analyst had panned away from,
+  // even between aiming a "Pick on map" click and making it.
+  const content = useMemo(() => <FeaturePopupContent feature={feature} onOpenArticle={onOpenArticle} />, [feature, onOpenArticle]);
   useMapEvent('popupclose', (e) => {
     if (ref.current !== null && e.popup === ref.current) onClose();
   });
   return (
     <Popup key={feature.id} ref={ref} position={position} maxWidth={360} minWidth={260} autoPanPadding={[40, 40]}>
-      <FeaturePopupContent feature={feature} onOpenArticle={onOpenArticle} />
+      {content}
     </Popup>
   );
 }
@@ -31,8 +36,9 @@ export function StackPopup({ features, latlng, onPick, onClose }: { features: Ne
   useMapEvent('popupclose', (e) => {
     if (ref.current !== null && e.popup === ref.current) onClose();
   });
-  return (
-    <Popup ref={ref} position={latlng} maxWidth={340}>
+  // Stable content, as in SelectedPopup: a re-render must not pan the map back to the popup.
+  const content = useMemo(
+    () => (
       <div className="stack-popup">
         <h3>{features.length} events at this spot</h3>
         <ul>
@@ -46,6 +52,12 @@ export function StackPopup({ features, latlng, onPick, onClose }: { features: Ne
           ))}
         </ul>
       </div>
+    ),
+    [features, onPick],
+  );
+  return (
+    <Popup ref={ref} position={latlng} maxWidth={340}>
+      {content}
     </Popup>
   );
 }
