@@ -55,9 +55,9 @@ const segmentMs = ms(t);
 // Naive baseline: a regex per name (curated names, aliases and broad names) over each sentence.
 const names = new Set<string>();
 for (const p of curated.places) for (const n of [p.name, ...p.aliases]) names.add(n);
-for (const p of broad) { names.add(p.name); const alt = altNames.get(p); if (alt) names.add(alt); }
+for (const p of broad) { names.add(p.name); for (const alt of altNames.get(p) ?? []) names.add(alt); }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const regexes = [...names].map((n) => new RegExp(`\\b${escape(n)}\\b`, 'i'));
+const nameList = [...names];
 const subset: string[] = [];
 let subsetBytes = 0;
 for (const a of corpus) {
@@ -67,7 +67,13 @@ for (const a of corpus) {
 }
 t = performance.now();
 let naiveHits = 0;
-for (const text of subset) for (const s of splitSentences(text)) for (const r of regexes) if (r.test(s.text)) naiveHits++;
+const sentences = subset.flatMap((text) => splitSentences(text).map((s) => s.text));
+// The world layer has ~470,000 names; their compiled regexes do not fit in the heap at once,
+// so they are made and run in chunks: the same work and hits, in bounded memory.
+for (let i = 0; i < nameList.length; i += 50_000) {
+  const regexes = nameList.slice(i, i + 50_000).map((n) => new RegExp(`\\b${escape(n)}\\b`, 'i'));
+  for (const s of sentences) for (const r of regexes) if (r.test(s)) naiveHits++;
+}
 const naiveMs = ms(t);
 
 // The same subset through newsmap, for a like-for-like ratio.
@@ -87,7 +93,7 @@ const out = {
     mb_per_s: +mbps(bytes, segmentMs).toFixed(2), chars: segmentedChars,
     newsmap_fraction: +(segmentMs / parseMs).toFixed(3),
   },
-  naive_baseline: { names: regexes.length, subset_kb: Math.round(subsetBytes / 1024), mb_per_s: +mbps(subsetBytes, naiveMs).toFixed(4), hits: naiveHits },
+  naive_baseline: { names: nameList.length, subset_kb: Math.round(subsetBytes / 1024), mb_per_s: +mbps(subsetBytes, naiveMs).toFixed(4), hits: naiveHits },
   newsmap_on_same_subset: { mb_per_s: +mbps(subsetBytes, subsetMs).toFixed(2) },
   speedup_vs_naive: Math.round(naiveMs / subsetMs),
 };

@@ -16,6 +16,13 @@ export interface Place {
   near?: string[];
   parent?: string;
   operator?: string;
+  /**
+   * GeoNames feature code (PPL, PPLA, PPLC, PPLX, ADM1, ADM2, PCLI, CONT, SEA, GULF, STRT, RGN…),
+   * kept so a ranker can weigh a capital over a village and down-weight a city section (PPLX).
+   */
+  fcode?: string;
+  /** Name of the first-level division the place lies in ("Texas", "Ontario"), when known. */
+  admin1?: string;
 }
 
 /** Kinds that are military installations: a mention of one is a `base` unless it is struck. */

@@ -19,6 +19,8 @@ export class PlaceIndex {
   readonly routes: readonly GazetteerRoute[];
   /** Installations by the id of each place they are `near` ("an airbase in Erbil"). */
   readonly installationsNear = new Map<string, Place[]>();
+  /** Every name a place is indexed under besides its own (aliases, alternate names). */
+  private readonly aliases = new Map<Place, readonly string[]>();
 
   private constructor(routes: readonly GazetteerRoute[]) {
     this.routes = routes;
@@ -41,11 +43,14 @@ export class PlaceIndex {
     }
     for (const place of broad) {
       const alt = altNames.get(place);
-      const names = alt ? [place.name, alt] : [place.name];
+      const names = alt ? [place.name, ...alt] : [place.name];
       index.add(place, place.kind === 'province' ? [...names, ...divisionNames(place.name)] : names);
     }
     return index;
   }
+
+  /** The names a place is known by besides `place.name` (for exact-match ranking). */
+  readonly altNamesOf = (place: Place): readonly string[] | undefined => this.aliases.get(place);
 
   /** Number of distinct name keys. */
   get size(): number {
@@ -55,6 +60,7 @@ export class PlaceIndex {
   private add(place: Place, names: readonly string[]): void {
     if (this.byId.has(place.id)) return;
     this.byId.set(place.id, place);
+    if (names.length > 1) this.aliases.set(place, names.slice(1));
     for (const name of names) {
       const key = nameKey(name);
       // Two-letter broad names ("Ur", "As") are more often words or initials than places.

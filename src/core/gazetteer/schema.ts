@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
-/** Kinds of curated gazetteer entries. */
+/**
+ * Kinds of places. The curated file may use any of them; the world layer uses city, county
+ * (second-level division), province (first-level division), country, continent, sea (also
+ * gulfs, straits, bays, oceans) and region.
+ */
 export const PLACE_KINDS = [
   'country', 'province', 'region', 'city', 'airbase', 'base', 'airport',
   'gas-field', 'nuclear-site', 'energy-site', 'border-crossing', 'port', 'site',
+  'county', 'continent', 'sea',
 ] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
