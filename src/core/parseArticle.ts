@@ -2,9 +2,9 @@ import type { Article } from './article.ts';
 import { splitSentences, type Sentence } from './text/sentences.ts';
 import { tokenize, type Token } from './text/tokens.ts';
 import type { PlaceIndex } from './gazetteer/placeIndex.ts';
-import { findPlaceMentions, type PlaceMention } from './geoparse/findPlaceMentions.ts';
-import { countryContext, resolveMention } from './geoparse/resolvePlaces.ts';
-import { actorOfPlace, classifyRoles } from './geoparse/roles.ts';
+import { geoparse, type GeoparsedName } from './geoparse/geoparse.ts';
+import { classifyRoles } from './roles/roles.ts';
+import { actorOfPlace } from './roles/metonyms.ts';
 import { findActorMentions, type ActorMention } from './events/actors.ts';
 import { attackTokens, baseNounRanges } from './events/triggers.ts';
 import { clauseIds } from './events/clauses.ts';
@@ -32,26 +32,20 @@ export interface ParseResult {
 export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon = getLexicon()): ParseResult {
   const anchor = parsePublished(article.published);
   const text = article.text;
-  const raw: { sentence: Sentence; tokens: Token[]; actors: ActorMention[]; places: PlaceMention[] }[] = [];
-  // Mentions and actor countries of the whole article, in text order: the tie-breaker context.
-  const allMentions: PlaceMention[] = [];
-  const actorCountries: string[] = [];
-  for (const sentence of splitSentences(text)) {
-    const tokens = tokenize(sentence.text, sentence.start);
+  const tokenised = splitSentences(text).map((sentence) => ({ sentence, tokens: tokenize(sentence.text, sentence.start) }));
+  const names = geoparse(tokenised, text, index);
+  const raw = tokenised.map(({ sentence, tokens }, i) => {
     const actors = findActorMentions(tokens, text, lex);
-    let places = findPlaceMentions(tokens, text, index, lex);
+    let places = names[i]!;
     if (places.length && actors.length) places = places.filter((p) => !insideLongerActorName(p, actors));
-    raw.push({ sentence, tokens, actors, places });
-    for (const p of places) allMentions.push(p);
-    for (const a of actors) if (a.actor.country) actorCountries.push(a.actor.country);
-  }
-  const context = countryContext(allMentions, actorCountries);
+    return { sentence, tokens, actors, places };
+  });
 
   let runningDate: ResolvedDate | null = null;
   const sentences: AnalysedSentence[] = raw.map(({ sentence, tokens, actors, places }) => {
     const attack = attackTokens(tokens, text, lex);
     const { locations, sentenceActors } = places.length
-      ? resolveSentencePlaces(sentence, tokens, text, places, actors, attack, context, lex)
+      ? resolveSentencePlaces(sentence, tokens, text, places, actors, attack, lex)
       // Without places, nothing is resolved and the actors stay as found (already in text order).
       : { locations: [], sentenceActors: actors };
     // findDates returns fresh mentions: anaphors are resolved in place against the running date.
@@ -74,13 +68,12 @@ export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon =
   return { collection: toFeatureCollection(article, events, sentenceOf), sentences, events };
 }
 
-/** Resolves a sentence's place mentions, classifies their roles, and adds metonyms to its actors. */
+/** Classifies the roles of a sentence's resolved places, and adds metonyms to its actors. */
 function resolveSentencePlaces(
-  sentence: Sentence, tokens: Token[], text: string, places: PlaceMention[], actors: ActorMention[], attack: boolean[],
-  context: ReturnType<typeof countryContext>, lex: Lexicon,
+  sentence: Sentence, tokens: Token[], text: string, places: GeoparsedName[], actors: ActorMention[], attack: boolean[], lex: Lexicon,
 ): { locations: ResolvedMention[]; sentenceActors: ActorMention[] } {
-  const resolutions = places.map((p, k) => resolveMention(p, context, appositionCountry(places, k, tokens, text)));
-  const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false);
+  const resolutions = places.map((p) => p.resolution);
+  const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false, sentence.index);
   const resolved: ResolvedMention[] = places.map((p, k) => ({
     sentence: sentence.index, first: p.first, last: p.last, start: p.start, end: p.end, text: p.text,
     place: resolutions[k]!.place, confidence: resolutions[k]!.confidence, alternatives: resolutions[k]!.alternatives, role: roles[k]!,
@@ -108,16 +101,6 @@ function sentenceAt(sentences: readonly AnalysedSentence[], offset: number): Ana
 }
 
 /** "Islamic Resistance in Iraq", "Liberation of Palestine": a place inside an actor's name is not a place. */
-function insideLongerActorName(p: PlaceMention, actors: readonly ActorMention[]): boolean {
+function insideLongerActorName(p: GeoparsedName, actors: readonly ActorMention[]): boolean {
   return actors.some((a) => a.first <= p.first && a.last >= p.last && a.last - a.first > p.last - p.first);
-}
-
-/** "Tripoli, Lebanon": the country named right after a mention, if any. */
-function appositionCountry(places: readonly PlaceMention[], k: number, tokens: readonly { start: number; end: number }[], text: string): string | undefined {
-  const here = places[k]!;
-  const next = places[k + 1];
-  if (!next || next.first !== here.last + 1) return undefined;
-  if (text.slice(tokens[here.last]!.end, tokens[next.first]!.start).trim() !== ',') return undefined;
-  const countries = next.candidates.filter((c) => c.kind === 'country' || c.kind === 'province').map((c) => c.country);
-  return countries[0];
 }

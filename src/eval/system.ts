@@ -10,9 +10,7 @@
  */
 import { parseArticle } from '../core/parseArticle.ts';
 import type { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
-import type { PlaceMention } from '../core/geoparse/findPlaceMentions.ts';
-import { countryContext, resolveMention } from '../core/geoparse/resolvePlaces.ts';
-import { nameKey } from '../core/text/normalize.ts';
+import { resolveSpans } from '../core/geoparse/geoparse.ts';
 import type { Span } from './score.ts';
 
 /** A point the geoparser placed on the map, with the span of text it came from. */
@@ -66,18 +64,8 @@ export function newsmapGeoparser(index: PlaceIndex): Geoparser {
       return out;
     },
     resolveSpans(text, spans) {
-      // Today's pieces: the index's candidates for the span's exact text, ranked by resolveMention
-      // with the country context of the article's other gold spans.
-      const mentions: PlaceMention[] = spans.map((s) => ({
-        first: 0, last: 0, start: s.start, end: s.end, text: text.slice(s.start, s.end),
-        candidates: index.names.get(nameKey(text.slice(s.start, s.end))) ?? [],
-      }));
-      return mentions.map((m, i) => {
-        if (!m.candidates.length) return null;
-        const context = countryContext(mentions.filter((o, j) => j !== i && o.candidates.length), []);
-        const { place } = resolveMention(m, context);
-        return { lat: place.lat, lon: place.lon, country: place.country };
-      });
+      // The geoparser's own resolution stage: each span's candidates ranked with the other spans as context.
+      return resolveSpans(text, spans, index).map((r) => (r ? { lat: r.place.lat, lon: r.place.lon, country: r.place.country } : null));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Sentence } from '../text/sentences.ts';
 import type { Token } from '../text/tokens.ts';
 import type { Place } from '../gazetteer/place.ts';
-import type { Role } from '../geoparse/roles.ts';
+import type { Role } from '../roles/roles.ts';
 import type { ActorMention } from './actors.ts';
 import type { DateMention, ResolvedDate } from './dates.ts';
 import type { EventKind } from '../geojson/schema.ts';

@@ -2,7 +2,7 @@ import { PhraseTable } from '../text/phraseTable.ts';
 import { nameKey } from '../text/normalize.ts';
 import type { GazetteerFile, GazetteerRoute } from './schema.ts';
 import { INSTALLATION_KINDS, type Place } from './place.ts';
-import { altNames } from './broad.ts';
+import { altNames, demonymLookup } from './broad.ts';
 import { divisionNames } from './divisionNames.ts';
 
 /**
@@ -43,11 +43,59 @@ export class PlaceIndex {
     }
     for (const place of broad) {
       const alt = altNames.get(place);
-      const names = alt ? [place.name, ...alt] : [place.name];
+      let names = alt ? [place.name, ...alt] : [place.name];
+      // One place, one entry: a world-layer place the curated layer already has (Jordan, the
+      // Gulf of Aden, Erbil) is folded into the curated entry, which keeps its id and gains the
+      // world layer's names, code, division and population.
+      const twin = index.curatedTwin(place, names);
+      if (twin) {
+        index.absorb(twin, place, names);
+        continue;
+      }
+      // A county is named with its word ("Cook County"); the bare "Cook", "Jones" or "Texas"
+      // is a surname, a word or another place far more often.
+      if (place.kind === 'county') names = names.filter((n) => COUNTY_WORD.test(n));
       index.add(place, place.kind === 'province' ? [...names, ...divisionNames(place.name)] : names);
+    }
+    // A demonym that is also the country's own name ("Djibouti") is a name, not only an adjective.
+    for (const [country, list] of demonymLookup(broad).byCountry) {
+      for (const d of list) {
+        const key = nameKey(d);
+        if (!(index.names.get(key) ?? []).some((p) => p.kind === 'country' && p.country === country)) index.demonyms.add(key);
+      }
     }
     return index;
   }
+
+  /** The curated entry that is the same place as a world-layer one, if any. */
+  private curatedTwin(place: Place, names: readonly string[]): Place | undefined {
+    for (const name of names) {
+      for (const c of this.names.get(nameKey(name)) ?? []) {
+        // Seas and regions span borders: their country is a convention, so it is not compared.
+        const sameCountry = c.country === place.country || KIND_FAMILY[place.kind] === 'area';
+        if (c.layer === 'curated' && sameKind(c, place) && sameCountry && roughKm(c, place) <= sameRadiusKm(c)) return c;
+      }
+    }
+    return undefined;
+  }
+
+  /** Gives a curated entry its world-layer twin's names, feature code, division and population. */
+  private absorb(curated: Place, twin: Place, names: readonly string[]): void {
+    if (!curated.fcode && twin.fcode) curated.fcode = twin.fcode;
+    if (!curated.admin1 && twin.admin1) curated.admin1 = twin.admin1;
+    if (!curated.population) curated.population = twin.population;
+    const known = new Set([curated.name, ...(this.aliases.get(curated) ?? [])]);
+    const extra = names.filter((n) => !known.has(n));
+    if (!extra.length) return;
+    this.aliases.set(curated, [...(this.aliases.get(curated) ?? []), ...extra]);
+    for (const name of extra) {
+      const key = nameKey(name);
+      if (key.length >= 3) this.names.addKey(key, curated);
+    }
+  }
+
+  /** Name keys of countries' demonyms ("canadian", "iraqi"): adjectives, never places. */
+  readonly demonyms = new Set<string>();
 
   /** The names a place is known by besides `place.name` (for exact-match ranking). */
   readonly altNamesOf = (place: Place): readonly string[] | undefined => this.aliases.get(place);
@@ -68,4 +116,31 @@ export class PlaceIndex {
       this.names.addKey(key, place);
     }
   }
+}
+
+/** Words that end a county's name. */
+const COUNTY_WORD = /\b(?:County|Parish|Borough|Census Area|Municipality|District|Shire|Department|Province|Prefecture)\b/i;
+
+/** Kinds that can be one place in both layers: a city is a city, a division a division. */
+const KIND_FAMILY: Readonly<Record<string, string>> = {
+  country: 'country', province: 'division', county: 'division', region: 'area', sea: 'area', continent: 'area', city: 'city',
+};
+
+function sameKind(curated: Place, world: Place): boolean {
+  const a = KIND_FAMILY[curated.kind];
+  const b = KIND_FAMILY[world.kind];
+  // A curated region may be a world division ("Sistan and Baluchestan") or area ("the Gulf").
+  return a !== undefined && (a === b || (a === 'area' && b === 'division') || (a === 'division' && b === 'area'));
+}
+
+/** How far apart two points of one place can be: the label points of a sea or a country differ more than a town's. */
+function sameRadiusKm(p: Place): number {
+  return p.kind === 'city' ? 30 : p.kind === 'country' ? 3000 : 800;
+}
+
+/** Equirectangular distance in km: enough to tell 30 km from 300. */
+function roughKm(a: Place, b: Place): number {
+  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  const y = b.lat - a.lat;
+  return Math.sqrt(x * x + y * y) * 111.2;
 }

@@ -364,8 +364,13 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
     admin1Of.set(key, name);
     // country-state-city's point, unless it is far from the group's cities (a few of its points
     // are copies of a neighbour's: East and Central Darfur share one); then the cities' centre.
-    const at = g.state && distanceKm(g.state, g) <= Math.max(150, g.radius) ? g.state : g;
-    if (at === g && g.state) stats.divisions.recentred++;
+    const listed = g.state && distanceKm(g.state, g) <= Math.max(150, g.radius) ? g.state : g;
+    if (listed === g && g.state) stats.divisions.recentred++;
+    // A division's point is the middle of its extent (as GeoNames places them: Ontario's is
+    // in the north woods, not in Toronto), taken as the middle of its towns' bounding box,
+    // unless stray towns stretch the box away from the rest (then the listed point).
+    const middle = extentMiddle(g.cities);
+    const at = middle && distanceKm(middle, g) <= Math.max(150, g.radius) ? middle : listed;
     rows.push({
       id: g.state ? `state:${g.cc}-${g.state.isoCode}` : `adm1:${g.cc}.${g.code}`, name, altNames: alts, country: g.cc, admin1: '',
       kind: 'province', fcode: 'ADM1', lat: at.lat, lon: at.lon, population: g.population,
@@ -467,6 +472,18 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
     stats.regions++;
   }
   return { rows, stats };
+}
+
+/** The middle of the points' bounding box; null across the antimeridian, where a box means nothing. */
+function extentMiddle(points: readonly { lat: number; lon: number }[]): { lat: number; lon: number } | null {
+  if (!points.length) return null;
+  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  for (const p of points) {
+    minLat = Math.min(minLat, p.lat); maxLat = Math.max(maxLat, p.lat);
+    minLon = Math.min(minLon, p.lon); maxLon = Math.max(maxLon, p.lon);
+  }
+  if (maxLon - minLon > 180) return null;
+  return { lat: (minLat + maxLat) / 2, lon: (minLon + maxLon) / 2 };
 }
 
 /**

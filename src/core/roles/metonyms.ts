@@ -1,20 +1,7 @@
 import type { Token } from '../text/tokens.ts';
 import type { Place } from '../gazetteer/place.ts';
 import type { ActorEntry, Lexicon } from '../events/lexicon.ts';
-
-/**
- * What a place mention does in its sentence:
- * - `location`: where something is or happens ("into Israel", "in Damascus");
- * - `actor`: a metonym, the place standing for its government ("Tehran carried out",
- *   "tensions between Tehran and Jerusalem", "Pakistan's Foreign Ministry").
- */
-export type Role = 'location' | 'actor';
-
-export interface RoleInput {
-  first: number;
-  last: number;
-  place: Place;
-}
+import type { Role, RoleInput } from './roles.ts';
 
 /** The actor a place can stand for: a country, or a capital listed in the lexicon. */
 export function actorOfPlace(place: Place, lexicon: Lexicon): ActorEntry | undefined {
@@ -23,29 +10,16 @@ export function actorOfPlace(place: Place, lexicon: Lexicon): ActorEntry | undef
 }
 
 /**
- * Classifies each mention of a sentence as a location or a metonym. Only countries and
- * capitals can be metonyms; the rules read the words around the mention:
- * a locative preposition or verb before it makes it a location; a possessive, a following
- * verb ("Washington has warned") or a relation ("between Tehran and Jerusalem") an actor.
- * A mention joined to the previous one by "and" or a comma takes its role.
+ * Whether a place that can stand for an actor (a country, or a capital the lexicon lists) is a
+ * location or a metonym here. The rules read the words around the mention: a locative
+ * preposition or verb before it makes it a location; a possessive, a following verb
+ * ("Washington has warned") or a relation ("between Tehran and Jerusalem") an actor. A
+ * mention joined to the previous one by "and" or a comma takes its role.
  *
  * @example
- * classifyRoles(tokenize('Tehran carried out the attacks in Pakistan'), ...) // ['actor', 'location']
+ * metonymRole(tokenize('Tehran carried out the attacks'), text, mentions, [], 0, lexicon, isTrigger) // 'actor'
  */
-export function classifyRoles(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean): Role[] {
-  const roles: Role[] = [];
-  mentions.forEach((m, k) => {
-    const actor = actorOfPlace(m.place, lexicon);
-    if (!actor) {
-      roles.push('location');
-      return;
-    }
-    roles.push(roleOf(tokens, text, mentions, roles, k, lexicon, isTrigger));
-  });
-  return roles;
-}
-
-function roleOf(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], roles: readonly Role[], k: number, lex: Lexicon, isTrigger: (i: number) => boolean): Role {
+export function metonymRole(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], roles: readonly Role[], k: number, lex: Lexicon, isTrigger: (i: number) => boolean): 'location' | 'actor' {
   const m = mentions[k]!;
   const prev = tokens[m.first - 1];
   const next = tokens[m.last + 1];

@@ -1,0 +1,53 @@
+import cueData from './data/cues.json' with { type: 'json' };
+import wordData from './data/wordLists.json' with { type: 'json' };
+import { normalizeToken } from '../text/normalize.ts';
+
+/**
+ * The geoparser's word lists, compiled once: context cues (data/cues.json) and the English
+ * word frequencies and first names (data/wordLists.json, built by scripts/build-word-lists.ts).
+ * The geoparser reads only these, never the event lexicon, so the two parts stay apart.
+ */
+export interface Cues {
+  locativePrepositions: ReadonlySet<string>;
+  placeNouns: ReadonlySet<string>;
+  divisionWords: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
+  speechVerbs: ReadonlySet<string>;
+  organisationHeads: ReadonlySet<string>;
+  facilityHeads: ReadonlySet<string>;
+  organisationFollowers: ReadonlySet<string>;
+  nameFollowers: ReadonlySet<string>;
+  agencies: ReadonlySet<string>;
+  /** Months, weekdays and holidays: a name that is one of them alone is a date ("Thursday", "March"). */
+  calendarWords: ReadonlySet<string>;
+  /** How often a word is used lower-case in English (SUBTLEX-US counts); 0 when it is not a common word. */
+  commonCount(norm: string): number;
+  /** A common English first name, as written ("Austin", "Maria"). */
+  isFirstName(raw: string): boolean;
+}
+
+let cached: Cues | undefined;
+
+/** The compiled cues (built on first use). */
+export function getCues(): Cues {
+  if (cached) return cached;
+  const set = (words: readonly string[]) => new Set(words.map(normalizeToken));
+  const common = wordData.commonWords as Record<string, number>;
+  const firstNames = new Set(wordData.firstNames);
+  cached = {
+    locativePrepositions: set(cueData.locativePrepositions),
+    placeNouns: set(cueData.placeNouns),
+    divisionWords: set(cueData.divisionWords),
+    titles: set(cueData.titles),
+    speechVerbs: set(cueData.speechVerbs),
+    organisationHeads: set(cueData.organisationHeads),
+    facilityHeads: set(cueData.facilityHeads),
+    organisationFollowers: set(cueData.organisationFollowers),
+    nameFollowers: set(cueData.nameFollowers),
+    agencies: set(cueData.agencies),
+    calendarWords: set(cueData.calendarWords),
+    commonCount: (norm) => (Object.hasOwn(common, norm) ? common[norm]! : 0),
+    isFirstName: (raw) => firstNames.has(raw),
+  };
+  return cached;
+}

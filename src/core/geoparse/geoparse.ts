@@ -1,0 +1,114 @@
+import type { Token } from '../text/tokens.ts';
+import type { Sentence } from '../text/sentences.ts';
+import { nameKey } from '../text/normalize.ts';
+import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
+import type { Place } from '../gazetteer/place.ts';
+import { getCues, type Cues } from './cues.ts';
+import { documentCues, markRepeats, nameCandidates, type NameCandidate } from './recognise.ts';
+import { rankMentions, type MentionToRank, type Resolution } from './rank.ts';
+import { getWeights, type GeoparseWeights } from './weights.ts';
+
+/** A run of words that names a place, with the gazetteer's candidates for it. */
+export interface PlaceMention {
+  /** Token indices into the sentence's tokens, inclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  candidates: readonly Place[];
+}
+
+/** A recognised place name with the place chosen for it. */
+export interface GeoparsedName extends PlaceMention {
+  resolution: Resolution;
+  /** The recogniser's score (> 0: a place). */
+  score: number;
+}
+
+/** One sentence of the article as the geoparser reads it. */
+export interface SentenceTokens {
+  sentence: Sentence;
+  tokens: Token[];
+}
+
+export interface GeoparseOptions {
+  weights?: GeoparseWeights;
+  cues?: Cues;
+}
+
+/**
+ * The geoparser's stages over one article: recognise names (with the article's own cues:
+ * people's names, datelines, one sense per article), then rank each name's candidates
+ * against the whole article. Returns, per sentence, the names that are places, in text order.
+ *
+ * @example
+ * geoparse(sentences, text, index)[0].map((n) => n.resolution.place.name) // ["Paris", "Texas"]
+ */
+export function geoparse(sentences: readonly SentenceTokens[], text: string, index: PlaceIndex, options: GeoparseOptions = {}): GeoparsedName[][] {
+  const weights = options.weights ?? getWeights();
+  const cues = options.cues ?? getCues();
+  const recognised = recogniseArticle(sentences, text, index, cues, weights);
+  const flat = recognised.flat();
+  const resolutions = rankMentions(flat.map((c, i) => toRank(c, parentsOf(flat, i, text))), weights.ranking, index.altNamesOf);
+  let k = 0;
+  return recognised.map((names) => names.map((c) => ({
+    first: c.first, last: c.last, start: c.start, end: c.end, text: c.text, candidates: c.candidates,
+    score: c.score, resolution: resolutions[k++]!,
+  })));
+}
+
+/** Recognition alone: every sentence's gazetteer names that score as places. */
+export function recogniseArticle(sentences: readonly SentenceTokens[], text: string, index: PlaceIndex, cues: Cues, weights: GeoparseWeights): NameCandidate[][] {
+  const all = allCandidates(sentences, text, index, cues, weights);
+  return all.map((names) => names.filter((c) => c.score > 0));
+}
+
+/** Every gazetteer name of every sentence with its features and score (for fitting and scoring). */
+export function allCandidates(sentences: readonly SentenceTokens[], text: string, index: PlaceIndex, cues: Cues, weights: GeoparseWeights): NameCandidate[][] {
+  const doc = documentCues(sentences.map((s) => s.tokens), text, index, cues);
+  const all = sentences.map((s, i) => nameCandidates(s.tokens, text, index, cues, doc, {
+    paragraphStart: i === 0 || sentences[i - 1]!.sentence.paragraph !== s.sentence.paragraph,
+    articleStart: i === 0,
+  }, weights.recognition));
+  markRepeats(all.flat(), (c) => nameKey(c.text), weights.recognition);
+  return all;
+}
+
+/** "Paris, Texas": the names right after a comma that can contain this one. */
+function parentsOf(names: readonly NameCandidate[], i: number, text: string): Place[] {
+  const next = names[i + 1];
+  if (!next || text.slice(names[i]!.end, next.start).trim() !== ',') return [];
+  return next.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county');
+}
+
+function toRank(c: NameCandidate, parents: readonly Place[]): MentionToRank {
+  return { text: c.text, key: nameKey(c.text), candidates: c.candidates, parents };
+}
+
+/**
+ * Resolution given the spans (the evaluation's second stage, and an analyst's "this is a
+ * place"): each span is looked up in the gazetteer and ranked with the article's other spans
+ * as its context. A span the gazetteer does not know resolves to null.
+ */
+export function resolveSpans(text: string, spans: readonly { start: number; end: number }[], index: PlaceIndex, options: GeoparseOptions = {}): (Resolution | null)[] {
+  const weights = options.weights ?? getWeights();
+  const known: { at: number; mention: MentionToRank; end: number; start: number }[] = [];
+  spans.forEach((s, at) => {
+    const written = text.slice(s.start, s.end);
+    const key = nameKey(written);
+    const candidates = key ? index.names.get(key) ?? index.names.get(key.replace(/^the /, '')) : undefined;
+    if (candidates?.length) known.push({ at, start: s.start, end: s.end, mention: { text: written, key, candidates, parents: [] } });
+  });
+  known.sort((a, b) => a.start - b.start);
+  known.forEach((k, i) => {
+    const next = known[i + 1];
+    if (next && text.slice(k.end, next.start).trim() === ',') {
+      k.mention = { ...k.mention, parents: next.mention.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county') };
+    }
+  });
+  const resolved = rankMentions(known.map((k) => k.mention), weights.ranking, index.altNamesOf);
+  const out: (Resolution | null)[] = spans.map(() => null);
+  known.forEach((k, i) => { out[k.at] = resolved[i]!; });
+  return out;
+}

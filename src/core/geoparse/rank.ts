@@ -1,0 +1,234 @@
+import { distance } from '@turf/turf';
+import type { Place } from '../gazetteer/place.ts';
+import { nameKey } from '../text/normalize.ts';
+
+/**
+ * Ranking: chooses the place a recognised name stands for among its gazetteer candidates.
+ * Each candidate gets features, each with a weight (weights.json, fitted by
+ * scripts/fit-weights.ts on the development corpora):
+ * - importance: population, and the kind (a country, a first-level division, a capital);
+ * - how the name matches: exactly as written, or only after folding accents; the primary name
+ *   or an alternate one;
+ * - the parent the text names beside it ("Paris, Texas", "London, Ontario");
+ * - the article's countries and divisions (from a first pass over all its names);
+ * - distance to the article's other places (coherence).
+ * Then one sense per article: every mention of a name gets the place its mentions together prefer.
+ *
+ * @example
+ * rankMentions([{ text: 'Paris', key: 'paris', candidates, parents: [texas] }], weights)[0].place.admin1 // "Texas"
+ */
+
+export const RANKING_FEATURES = [
+  'logPop', 'country', 'division', 'county', 'macro', 'capital', 'adminSeat', 'section', 'curated',
+  'exact', 'primary', 'parent', 'docCountry', 'docDivision', 'distance', 'namesakeCity',
+] as const;
+export type RankingFeature = (typeof RANKING_FEATURES)[number];
+const F = Object.fromEntries(RANKING_FEATURES.map((f, i) => [f, i])) as Record<RankingFeature, number>;
+
+/** A recognised name to resolve. */
+export interface MentionToRank {
+  /** The name as written. */
+  text: string;
+  /** Its name key: mentions with one key share one sense. */
+  key: string;
+  candidates: readonly Place[];
+  /** Places the text names as this one's parent ("Texas" in "Paris, Texas"). */
+  parents: readonly Place[];
+}
+
+/** A mention with the place chosen for it and how sure the choice is. */
+export interface Resolution {
+  place: Place;
+  confidence: number;
+  /** The other candidates, best first, for an analyst who wants to change the choice. */
+  alternatives: Place[];
+}
+
+/** Alternate names of a place, for the exact-match test (the gazetteer layer supplies them). */
+export type AltNamesOf = (place: Place) => readonly string[] | undefined;
+
+/** A candidate's features for one mention, given the article context. */
+export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContext | null, altNamesOf: AltNamesOf): number[] {
+  const f = new Array<number>(RANKING_FEATURES.length).fill(0);
+  f[F.logPop] = Math.log10(1 + p.population) / 7;
+  if (p.kind === 'country') f[F.country] = 1;
+  else if (p.kind === 'province') f[F.division] = 1;
+  else if (p.kind === 'county') f[F.county] = 1;
+  else if (p.kind === 'continent' || p.kind === 'sea' || p.kind === 'region') f[F.macro] = 1;
+  if (p.fcode === 'PPLC') f[F.capital] = 1;
+  else if (p.fcode === 'PPLA' || p.fcode === 'PPLA2') f[F.adminSeat] = 1;
+  else if (p.fcode === 'PPLX') f[F.section] = 1;
+  if (p.layer === 'curated') f[F.curated] = 1;
+  if (writtenNames(p, altNamesOf).has(fold(m.text))) f[F.exact] = 1;
+  if (primaryKey(p) === m.key) f[F.primary] = 1;
+  // "Khartoum", "Kursk", "Isfahan": the seat of a division named after it is what a bare name
+  // usually means; the division is written with its word ("Khartoum state"). (New York City is
+  // not its state's seat, and the corpora read a bare "New York" either way.)
+  // A country of that name ("Djibouti", "Kuwait") is another contest, left to the other features.
+  if ((p.fcode === 'PPLA' || p.fcode === 'PPLC') && p.admin1 && nameKey(p.admin1) === m.key && !m.candidates.some((c) => c.kind === 'country')) f[F.namesakeCity] = 1;
+  for (const parent of m.parents) {
+    if (parent === p) continue;
+    if (parent.kind === 'country' ? parent.country === p.country : sameDivision(parent, p)) f[F.parent] = 1;
+  }
+  if (ctx) {
+    f[F.docCountry] = ctx.countryShare(p.country);
+    f[F.docDivision] = p.admin1 ? ctx.divisionShare(p.country, p.admin1) : 0;
+    const km = ctx.distanceTo(p);
+    f[F.distance] = km === null ? 0 : Math.log1p(km) / Math.log1p(20_000);
+  }
+  return f;
+}
+
+/** "Texas" the state is the parent of Paris, Texas; a county is its towns' parent too. */
+function sameDivision(parent: Place, p: Place): boolean {
+  if (parent.country !== p.country || !p.admin1) return false;
+  if (parent.kind === 'province') return nameKey(parent.name) === nameKey(p.admin1) || (parent.admin1 !== undefined && nameKey(parent.admin1) === nameKey(p.admin1));
+  if (parent.kind === 'county') return parent.admin1 !== undefined && nameKey(parent.admin1) === nameKey(p.admin1);
+  return false;
+}
+
+const writtenCache = new WeakMap<Place, Set<string>>();
+const keyCache = new WeakMap<Place, string>();
+
+/** A place's names as written (folded by `fold`), computed once per place. */
+function writtenNames(p: Place, altNamesOf: AltNamesOf): Set<string> {
+  let names = writtenCache.get(p);
+  if (!names) writtenCache.set(p, (names = new Set([p.name, ...(altNamesOf(p) ?? [])].map(fold))));
+  return names;
+}
+
+function primaryKey(p: Place): string {
+  let key = keyCache.get(p);
+  if (key === undefined) keyCache.set(p, (key = nameKey(p.name)));
+  return key;
+}
+
+/** Lower case with accents kept: "Cañada" and "Canada" differ here, not in name keys. */
+function fold(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/[\u2019']/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/** What the article's other names say: its countries, divisions and centre. */
+export interface ArticleContext {
+  countryShare(country: string): number;
+  divisionShare(country: string, admin1: string): number;
+  /** Distance in km from the place to the weighted centre of the article's other places. */
+  distanceTo(p: Place): number | null;
+}
+
+interface Pick { place: Place; weight: number }
+
+/**
+ * The article contexts from each mention's provisional pick, each leaving out the mention it
+ * serves (so a name does not vote for itself). The sums are taken once and each mention's own
+ * share subtracted, so an article with thousands of names costs linear time.
+ */
+function contextsWithout(picks: readonly (Pick | null)[]): ArticleContext[] {
+  const countries = new Map<string, number>();
+  const divisions = new Map<string, number>();
+  let total = 0;
+  let lat = 0;
+  let lon = 0;
+  let pointWeight = 0;
+  // Countries and continents say little about where in them the article is.
+  const hasPoint = (p: Place) => p.kind !== 'country' && p.kind !== 'continent';
+  for (const pick of picks) {
+    if (!pick) continue;
+    const { place, weight } = pick;
+    total += weight;
+    countries.set(place.country, (countries.get(place.country) ?? 0) + weight);
+    const div = divisionOf(place);
+    if (div) divisions.set(div, (divisions.get(div) ?? 0) + weight);
+    if (hasPoint(place)) {
+      lat += place.lat * weight;
+      lon += place.lon * weight;
+      pointWeight += weight;
+    }
+  }
+  return picks.map((own) => {
+    const w = own?.weight ?? 0;
+    const ownPlace = own?.place;
+    const ownDiv = ownPlace ? divisionOf(ownPlace) : null;
+    const ownPoint = ownPlace && hasPoint(ownPlace) ? w : 0;
+    const rest = total - w;
+    const restPoint = pointWeight - ownPoint;
+    const centre = restPoint > 1e-9 ? [(lon - (ownPlace?.lon ?? 0) * ownPoint) / restPoint, (lat - (ownPlace?.lat ?? 0) * ownPoint) / restPoint] : null;
+    return {
+      countryShare: (c) => (rest > 1e-9 ? ((countries.get(c) ?? 0) - (ownPlace?.country === c ? w : 0)) / rest : 0),
+      divisionShare: (c, a) => {
+        if (rest <= 1e-9) return 0;
+        const key = `${c}:${nameKey(a)}`;
+        return ((divisions.get(key) ?? 0) - (ownDiv === key ? w : 0)) / rest;
+      },
+      distanceTo: (p) => (centre ? distance(centre, [p.lon, p.lat], { units: 'kilometers' }) : null),
+    };
+  });
+}
+
+function divisionOf(p: Place): string | null {
+  if (p.kind === 'province') return `${p.country}:${nameKey(p.name)}`;
+  return p.admin1 ? `${p.country}:${nameKey(p.admin1)}` : null;
+}
+
+function dot(f: readonly number[], w: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < f.length; i++) s += f[i]! * (w[i] ?? 0);
+  return s;
+}
+
+/**
+ * Resolves every recognised name of an article. Two passes: the first scores candidates on
+ * what each name says alone; the second adds what the rest of the article says (from the
+ * first pass's picks). Then one sense per name key.
+ */
+export function rankMentions(mentions: readonly MentionToRank[], weights: readonly number[], altNamesOf: AltNamesOf): Resolution[] {
+  const contexts = articleContexts(mentions, weights, altNamesOf);
+  const second = mentions.map((m, i) => scoreAll(m, contexts[i]!, weights, altNamesOf));
+  // One sense per article: a key's mentions vote with their summed scores.
+  const votes = new Map<string, Map<Place, number>>();
+  second.forEach((scored, i) => {
+    const key = mentions[i]!.key;
+    const tally = votes.get(key) ?? new Map<Place, number>();
+    votes.set(key, tally);
+    for (const s of scored) tally.set(s.place, (tally.get(s.place) ?? 0) + s.score);
+  });
+  return second.map((scored, i) => {
+    if (!scored.length) throw new Error(`rankMentions: "${mentions[i]!.text}" has no candidates`);
+    const tally = votes.get(mentions[i]!.key)!;
+    const ordered = [...scored].sort((a, b) => (tally.get(b.place) ?? 0) - (tally.get(a.place) ?? 0) || b.score - a.score || (a.place.id < b.place.id ? -1 : 1));
+    const best = ordered[0]!;
+    const p = probability(ordered, best.place);
+    return { place: best.place, confidence: Math.max(0.1, Math.min(0.99, Number(p.toFixed(2)))), alternatives: ordered.slice(1, 6).map((s) => s.place) };
+  });
+}
+
+interface Scored { place: Place; score: number }
+
+/**
+ * The first pass: each mention's context is what the other mentions' provisional picks say.
+ * Exported for the weight fitter, which needs the same contexts the ranker uses.
+ */
+export function articleContexts(mentions: readonly MentionToRank[], weights: readonly number[], altNamesOf: AltNamesOf): ArticleContext[] {
+  const first = mentions.map((m) => scoreAll(m, null, weights, altNamesOf));
+  const picks: (Pick | null)[] = first.map((s) => (s.length ? { place: s[0]!.place, weight: s.length === 1 ? 1 : probability(s) } : null));
+  return contextsWithout(picks);
+}
+
+function scoreAll(m: MentionToRank, ctx: ArticleContext | null, weights: readonly number[], altNamesOf: AltNamesOf): Scored[] {
+  const out = m.candidates.map((place) => ({ place, score: dot(candidateFeatures(m, place, ctx, altNamesOf), weights) }));
+  out.sort((a, b) => b.score - a.score || (a.place.id < b.place.id ? -1 : 1));
+  return out;
+}
+
+/** Softmax probability of `place` (default: the best) among the scored candidates. */
+function probability(scored: readonly Scored[], place: Place = scored[0]!.place): number {
+  const max = Math.max(...scored.map((s) => s.score));
+  let sum = 0;
+  let mine = 0;
+  for (const s of scored) {
+    const e = Math.exp(s.score - max);
+    sum += e;
+    if (s.place === place) mine = e;
+  }
+  return sum ? mine / sum : 0;
+}

@@ -1,0 +1,199 @@
+import data from './data/roleCues.json' with { type: 'json' };
+import type { Token } from '../text/tokens.ts';
+import { joined } from '../text/phraseTable.ts';
+import { normalizeToken } from '../text/normalize.ts';
+import type { Place } from '../gazetteer/place.ts';
+import type { Lexicon } from '../events/lexicon.ts';
+import { getCues } from '../geoparse/cues.ts';
+import { isHeadline } from '../geoparse/recognise.ts';
+import { actorOfPlace, metonymRole } from './metonyms.ts';
+
+/**
+ * The role stage: what a recognised place name does in its sentence.
+ * - `location`: where something is or happens ("into Israel", "in Damascus", "Boston's mayor");
+ * - `actor`: a metonym for a government the lexicon knows ("Tehran carried out", "Pakistan's
+ *   Foreign Ministry"), which feeds the event's actors;
+ * - `other`: any other non-locational use: a team ("Chelsea beat Liverpool", "Texas Rangers"),
+ *   an organisation or newspaper ("Washington Post", "Bank of America"), a person ("Paris
+ *   Hilton"), a treaty, event or product ("the Paris agreement", "Lyme disease"), or a
+ *   government the lexicon does not list ("Ottawa announced").
+ * Only locations become map features.
+ */
+export type Role = 'location' | 'actor' | 'other';
+
+export interface RoleInput {
+  first: number;
+  last: number;
+  place: Place;
+}
+
+const set = (words: readonly string[]) => new Set(words.map(normalizeToken));
+const GOVERNMENT_VERBS = set(data.governmentVerbs);
+const AUXILIARIES = set(data.auxiliaries);
+const SPORTS_VERBS = set(data.sportsVerbs);
+const SPORTS_PREPOSITIONS = set(data.sportsPrepositions);
+const SPORTS_CONTEXT = set(data.sportsContext);
+const NON_LOCATIVE_HEADS = set(data.nonLocativeHeads);
+const ORGANISATION_OF = set(data.organisationOf);
+const PLACE_QUALIFIERS = set(data.placeQualifiers);
+const RELATION_HEADS = set(data.relationHeads);
+const OBJECT_VERBS = set(data.objectVerbs);
+/** "City of London", "Republic of Korea", "Mayor of London": heads before "of" that keep a place a place. */
+const PLACE_OF_HEADS = set(['city', 'state', 'province', 'republic', 'kingdom', 'isle', 'islands', 'island', 'gulf', 'bay', 'sea', 'strait', 'straits', 'county', 'district', 'region', 'town', 'village', 'port', 'commonwealth', 'emirate', 'principality', 'duchy', 'borough', 'territory', 'capital', 'people', 'mayor', 'governor', 'citizens', 'residents', 'north', 'south', 'east', 'west', 'centre', 'center', 'outskirts', 'suburbs']);
+/** A score such as "6-3" or "2–1": the sentence is about a game. */
+const SCORE = /\b\d{1,3}\s?[-–]\s?\d{1,3}\b/;
+
+/**
+ * Classifies each mention of a sentence.
+ *
+ * @example
+ * classifyRoles(tokenize('The Texas Rangers beat Houston in Arlington'), ...) // ['other', 'other', 'location']
+ */
+export function classifyRoles(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean, sentenceIndex = 1): Role[] {
+  const roles: Role[] = [];
+  const headline = sentenceIndex === 0 && isHeadline(tokens);
+  const sports = isAboutSport(tokens, text);
+  mentions.forEach((m, k) => {
+    if (!headline && (partOfLongerName(tokens, text, m) || namesSomethingElse(tokens, text, m))) {
+      roles.push('other');
+      return;
+    }
+    if (sports && playsAsTeam(tokens, mentions, k)) {
+      roles.push('other');
+      return;
+    }
+    const actor = actorOfPlace(m.place, lexicon);
+    if (actor || standsForState(m.place)) {
+      const role = metonymRole(tokens, text, mentions, roles, k, lexicon, isTrigger) === 'actor' || addressedAsGovernment(tokens, m) ? 'actor' : 'location';
+      // A government the lexicon does not list is not an actor of the events, but not a location either.
+      roles.push(role === 'actor' && !actor ? 'other' : role);
+      return;
+    }
+    roles.push(actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m)) ? 'other' : 'location');
+  });
+  return roles;
+}
+
+/**
+ * The name is part of a longer proper name: "Boston Globe", "Texas Rangers", "Paris Hilton",
+ * "Real Madrid", "George Washington", "University of Chicago", "Bank of America". A following
+ * word that keeps it a place ("Toronto Police", "Kharkiv Governor", "Lamar County") does not count.
+ */
+function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput): boolean {
+  const cues = getCues();
+  // A name followed by more capitalised words: a team, a newspaper, a company or an event
+  // when one of those words says so ("Boston Globe", "Houston Astros", "Texas Instruments",
+  // "Dubai World Cup"); an office of the place itself ("Gainesville Police", "Texas Forest
+  // Service") still says where.
+  for (let i = m.last + 1, prev = tokens[m.last]!; i < Math.min(tokens.length, m.last + 5); prev = tokens[i]!, i++) {
+    const t = tokens[i]!;
+    if (!t.capitalized || t.possessive || !joined(text, prev, t)) break;
+    if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return true;
+  }
+  const prev = tokens[m.first - 1];
+  if (prev && prev.capitalized && !prev.article && !prev.possessive && joined(text, prev, tokens[m.first]!)) {
+    const conjunctionOpening = m.first - 1 === 0 && cues.commonCount(prev.norm) > 0 && !cues.isFirstName(prev.raw);
+    // "US Ein al-Asad airbase", "UN Kabul office": an acronym before a name modifies it.
+    const acronym = /^[\p{Lu}\d]{2,5}$/u.test(prev.raw);
+    // …unless the name runs on too ("the UK Maritime Trade Operations"): then it is inside one.
+    const next = tokens[m.last + 1];
+    const runsOn = next !== undefined && next.capitalized && !next.possessive && joined(text, tokens[m.last]!, next);
+    if (!conjunctionOpening && (!acronym || runsOn) && !PLACE_QUALIFIERS.has(prev.norm) && !cues.locativePrepositions.has(prev.norm) && !cues.titles.has(prev.norm) && !TITLE_PARTICLES.has(prev.norm)) return true;
+  }
+  // "<Name> of X": an institution named after the place, unless the head is a place's own.
+  if (prev?.norm === 'of') {
+    const head = tokens[m.first - 2];
+    if (head && head.capitalized && joined(text, head, prev) && (ORGANISATION_OF.has(head.norm) || (!PLACE_OF_HEADS.has(head.norm) && !cues.titles.has(head.norm) && !cues.placeNouns.has(head.norm)))) {
+      return m.first - 2 !== 0 || ORGANISATION_OF.has(head.norm);
+    }
+  }
+  return false;
+}
+
+/** Capitalised prepositions inside titles ("Six Flags Over Texas"): not a name of their own. */
+const TITLE_PARTICLES = set(['over', 'of', 'in', 'at', 'for', 'on', 'upon', 'and', 'the', 'to']);
+
+/** A plural that is not an English word: a team's name ("Astros", "Celtics", "Leafs"). */
+function teamLike(t: Token, cues: ReturnType<typeof getCues>): boolean {
+  return /^\p{Lu}\p{Ll}+s$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && cues.commonCount(t.norm.slice(0, -1)) < 50;
+}
+
+/** "the Paris agreement", "Lyme disease", "Kobe beef", "the Dubai summit": the name qualifies a thing. */
+function namesSomethingElse(tokens: readonly Token[], text: string, m: RoleInput): boolean {
+  const next = tokens[m.last + 1];
+  return next !== undefined && joined(text, tokens[m.last]!, next) && NON_LOCATIVE_HEADS.has(next.norm);
+}
+
+function isAboutSport(tokens: readonly Token[], text: string): boolean {
+  if (tokens.length && SCORE.test(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end))) return true;
+  return tokens.some((t) => SPORTS_CONTEXT.has(t.norm));
+}
+
+/** In a sentence about a game: "Chelsea beat Liverpool", "lost to Valencia", "England host Greece". */
+function playsAsTeam(tokens: readonly Token[], mentions: readonly RoleInput[], k: number): boolean {
+  const m = mentions[k]!;
+  const prev = tokens[m.first - 1];
+  if (prev && (SPORTS_VERBS.has(prev.norm) || SPORTS_PREPOSITIONS.has(prev.norm))) {
+    // "in London" is where the game is; "to" is a team only after a sports verb ("lost to").
+    if (prev.norm !== 'to' && prev.norm !== 'with' && prev.norm !== 'over') return true;
+    const verb = tokens[m.first - 2];
+    if (verb && SPORTS_VERBS.has(verb.norm)) return true;
+  }
+  if (tokens[m.last + 1]?.possessive) return true;
+  const verb = verbAfter(tokens, mentions, k);
+  return verb !== undefined && SPORTS_VERBS.has(verb.norm);
+}
+
+/** A country or a national capital: its name is as often its government as the place. */
+function standsForState(p: Place): boolean {
+  return p.kind === 'country' || p.fcode === 'PPLC';
+}
+
+/** A seat of government of a division ("Albany", "Hartford"): its name can stand for the state's government. */
+function isSeat(p: Place): boolean {
+  return p.fcode === 'PPLA';
+}
+
+/**
+ * A government addressed or answered: "warned Tehran", "asked Seoul", "a response from
+ * Beijing", "aid from Albany", "assurances from Washington, London and Moscow".
+ */
+function addressedAsGovernment(tokens: readonly Token[], m: RoleInput): boolean {
+  let i = m.first - 1;
+  // Walk back over a list of places ("from Washington, London and Moscow").
+  while (i > 0 && (tokens[i]!.norm === 'and' || tokens[i]!.capitalized) && !getCues().locativePrepositions.has(tokens[i]!.norm)) i--;
+  const prev = tokens[i];
+  if (!prev) return false;
+  if (OBJECT_VERBS.has(prev.norm) && i === m.first - 1) return true;
+  if (prev.norm !== 'from' && prev.norm !== 'by' && prev.norm !== 'to' && prev.norm !== 'with') return false;
+  // The head noun before the preposition, past an adjective or two ("a cool reaction from").
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (RELATION_HEADS.has(tokens[j]!.norm)) return true;
+    if (tokens[j]!.capitalized) return false;
+  }
+  return false;
+}
+
+/** "Ottawa announced", "Houston has approved": a place that speaks or decides is its government. */
+function actsAsGovernment(tokens: readonly Token[], mentions: readonly RoleInput[], k: number): boolean {
+  const m = mentions[k]!;
+  const prev = tokens[m.first - 1];
+  if (prev && (getCues().locativePrepositions.has(prev.norm) || prev.norm === 'of')) return false;
+  const verb = verbAfter(tokens, mentions, k);
+  return verb !== undefined && GOVERNMENT_VERBS.has(verb.norm);
+}
+
+/** The first word after the mention (and any places coordinated with it) that is not an auxiliary or adverb. */
+function verbAfter(tokens: readonly Token[], mentions: readonly RoleInput[], k: number): Token | undefined {
+  let i = mentions[k]!.last + 1;
+  for (let j = k + 1; j < mentions.length; j++) {
+    const gap = mentions[j]!.first - i;
+    if (gap === 0 || (gap === 1 && (tokens[i]!.norm === 'and' || tokens[i]!.norm === 'or'))) i = mentions[j]!.last + 1;
+    else break;
+  }
+  for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
+    const t = tokens[i]!;
+    if (!AUXILIARIES.has(t.norm)) return t;
+  }
+  return undefined;
+}
