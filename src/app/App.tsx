@@ -11,6 +11,8 @@ import { DateRange } from './panels/DateRange.tsx';
 import { EventList } from './panels/EventList.tsx';
 import { ExportButtons } from './panels/ExportButtons.tsx';
 import { KindFilter } from './panels/KindFilter.tsx';
+import { EventTypeFilter, eventTypeRows } from './panels/EventTypeFilter.tsx';
+import { CODED_EVENT_TYPES } from '../core/events/eventVocabulary.ts';
 import { Notes } from './panels/Notes.tsx';
 import { SearchBox } from './panels/SearchBox.tsx';
 import { Timeline } from './panels/Timeline.tsx';
@@ -99,6 +101,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
   // Facet counts: each facet counted under every other filter, so a count says what ticking it gives.
   const actorCounts = useMemo(() => table.actors.map((actor, k) => ({ actor, count: view.actorCounts[k]! })), [table, view]);
   const kindCounts = view.kindCounts;
+  const eventTypes = useMemo(() => eventTypeRows(CODED_EVENT_TYPES, table.eventTypes, view.eventTypeCounts, filter.eventTypes), [table, view, filter.eventTypes]);
   const undatedShown = view.undated;
 
   const [selection, setSelection] = useState<Selection>(() => {
@@ -173,6 +176,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
             <SearchBox value={filter.q} onChange={setQuery} />
             <DateRange from={filter.from} to={filter.to} undatedCount={undatedShown} onChange={setRange} />
             <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
+            <EventTypeFilter types={eventTypes} selected={filter.eventTypes} onChange={(eventTypes) => update({ eventTypes })} />
             <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} />
           </form>
           <EventList rows={rows} loading={loading} />

@@ -10,6 +10,7 @@ import { attackTokens, baseNounRanges } from './events/triggers.ts';
 import { clauseIds } from './events/clauses.ts';
 import { findDates, resolveAnaphor, type ResolvedDate } from './events/dates.ts';
 import { parsePublished } from './events/published.ts';
+import { articleAnchor } from './events/dateline.ts';
 import { getLexicon, type Lexicon } from './events/lexicon.ts';
 import { extractEvents } from './events/extractEvents.ts';
 import type { AnalysedSentence, ArticleEvent, ResolvedMention } from './events/types.ts';
@@ -30,7 +31,8 @@ export interface ParseResult {
  * parseArticle({ id: 'a', title: 'T', published: '2024-04-21', text }, index).collection
  */
 export function parseArticle(article: Article, index: PlaceIndex, lex: Lexicon = getLexicon()): ParseResult {
-  const anchor = parsePublished(article.published);
+  // The article's own clock: a wire dateline's day ("MOSCOW, Feb 24 (Reuters) -") refines `published`.
+  const anchor = articleAnchor(article.text, parsePublished(article.published));
   const text = article.text;
   const tokenised = splitSentences(text).map((sentence) => ({ sentence, tokens: tokenize(sentence.text, sentence.start) }));
   const names = geoparse(tokenised, text, index);
@@ -73,10 +75,10 @@ function resolveSentencePlaces(
   sentence: Sentence, tokens: Token[], text: string, places: GeoparsedName[], actors: ActorMention[], attack: boolean[], lex: Lexicon,
 ): { locations: ResolvedMention[]; sentenceActors: ActorMention[] } {
   const resolutions = places.map((p) => p.resolution);
-  const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place })), lex, (i) => attack[i] ?? false, sentence.index);
+  const roles = classifyRoles(tokens, text, places.map((p, k) => ({ first: p.first, last: p.last, place: resolutions[k]!.place, candidates: p.candidates })), lex, (i) => attack[i] ?? false, sentence.index);
   const resolved: ResolvedMention[] = places.map((p, k) => ({
     sentence: sentence.index, first: p.first, last: p.last, start: p.start, end: p.end, text: p.text,
-    place: resolutions[k]!.place, confidence: resolutions[k]!.confidence, alternatives: resolutions[k]!.alternatives, role: roles[k]!,
+    place: roles[k]!.place, confidence: resolutions[k]!.confidence, alternatives: resolutions[k]!.alternatives, role: roles[k]!.role,
   }));
   const metonyms: ActorMention[] = resolved.filter((m) => m.role === 'actor').map((m) => ({ first: m.first, last: m.last, actor: actorOfPlace(m.place, lex)!, demonym: false, metonym: true }));
   return {

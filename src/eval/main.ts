@@ -26,10 +26,13 @@ import { populationBaseline } from './baseline.ts';
 import { nearestCountry } from './reverse.ts';
 import { CORPUS_TITLES, floorFigures, renderCorpus, renderErrors, renderSummary, toJson, type CorpusReport } from './report.ts';
 import { newsmapGeoparser, type Geoparser } from './system.ts';
+import { evaluateEvents, readEventFixtures, renderEvents } from './events.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FLOOR = join(ROOT, 'eval/floor.json');
 const FIXTURES = join(ROOT, 'tests/fixtures/toponyms');
+/** The analyst-coded event fixtures (issue 11), scored by ./events.ts. */
+const EVENT_FIXTURES = join(ROOT, 'tests/fixtures/articles');
 
 const USAGE = `usage: npm run eval -- [--corpora DIR] [--only tr-news|lgl|geovirus|fixtures] [--json FILE] [--errors N] [--check-floor | --write-floor]`;
 
@@ -160,10 +163,16 @@ function main(argv: string[]): number {
   if (reports.length) out.push(renderSummary(reports), '');
   for (const r of reports) out.push(renderCorpus(r), '');
   if (opt.errors > 0) for (const r of reports) out.push(renderErrors(r, opt.errors), '');
+  // Event metrics (issue 11) run with the fixtures: they need no external corpus.
+  const events = opt.only === null || opt.only === 'fixtures' ? evaluateEvents(readEventFixtures(EVENT_FIXTURES), index) : null;
+  if (events) out.push(renderEvents(events, relative(ROOT, EVENT_FIXTURES)), '');
   process.stdout.write(`${out.join('\n')}\n`);
 
   if (opt.json) {
-    writeFileSync(opt.json, `${JSON.stringify(toJson(reports, { date: new Date().toISOString(), commit, indexLoadMs, baselineLoadMs, evalMs, countryNames: names.source }), null, 2)}\n`);
+    const json = toJson(reports, { date: new Date().toISOString(), commit, indexLoadMs, baselineLoadMs, evalMs, countryNames: names.source });
+    // Figures only, as for the corpora: the error lines stay on the terminal.
+    const eventFigures = events && { overall: events.overall, fixtures: events.fixtures.map(({ errors, ...score }) => ({ ...score, errors: errors.length })) };
+    writeFileSync(opt.json, `${JSON.stringify(eventFigures ? { ...(json as object), events: eventFigures } : json, null, 2)}\n`);
   }
 
   const current: Partial<Record<CorpusName, FloorFigures>> = Object.fromEntries(reports.map((r) => [r.corpus, floorFigures(r)]));

@@ -4,6 +4,11 @@ import type { Root } from 'react-dom/client';
 import { mountHost, unmountHost } from '../helpers/reactHost.tsx';
 import { ActorFilter } from '../../src/app/panels/ActorFilter.tsx';
 import { KindFilter } from '../../src/app/panels/KindFilter.tsx';
+import { EventTypeFilter, eventTypeRows } from '../../src/app/panels/EventTypeFilter.tsx';
+import { CODED_EVENT_TYPES } from '../../src/core/events/eventVocabulary.ts';
+import { queryTable } from '../../src/core/filter/queryTable.ts';
+import { DEFAULT_FILTER } from '../../src/core/filter/filterState.ts';
+import type { NewsmapFeature } from '../../src/core/geojson/schema.ts';
 import { DateRange } from '../../src/app/panels/DateRange.tsx';
 import { ArticleReader, mentionSegments } from '../../src/app/panels/ArticleReader.tsx';
 import { EventList } from '../../src/app/panels/EventList.tsx';
@@ -51,6 +56,53 @@ describe('ActorFilter', () => {
     act(() => root.render(<ActorFilter actors={actors} selected={['Israel']} onChange={onChange} />));
     act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
     expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+});
+
+describe('EventTypeFilter (issue 11)', () => {
+  const types = [
+    { type: 'Battles', count: 2 },
+    { type: 'Explosions/Remote violence', count: 5 },
+    { type: 'Violence against civilians', count: 0 },
+  ];
+
+  it('is a group named Event types with a checkbox named by each type, its count outside the name', () => {
+    const el = render(<EventTypeFilter types={types} selected={null} onChange={() => {}} />);
+    const fieldset = el.querySelector('fieldset')!;
+    expect(fieldset.querySelector('legend')!.textContent).toBe('Event types');
+    expect([...fieldset.querySelectorAll('label')].map((l) => l.textContent)).toEqual(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+    expect([...fieldset.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].every((c) => c.checked)).toBe(true);
+    expect([...fieldset.querySelectorAll('.count')].map((c) => c.textContent)).toEqual(['2', '5', '0']);
+  });
+
+  it('unticking restricts to the others, down to none; ticking all again clears the restriction', () => {
+    const onChange = vi.fn();
+    const el = render(<EventTypeFilter types={types} selected={null} onChange={onChange} />);
+    act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
+    expect(onChange).toHaveBeenLastCalledWith(['Explosions/Remote violence', 'Violence against civilians']);
+    act(() => root.render(<EventTypeFilter types={types} selected={['Battles']} onChange={onChange} />));
+    expect([...el.querySelectorAll<HTMLInputElement>('input')].map((i) => i.checked)).toEqual([true, false, false]);
+    act(() => el.querySelectorAll<HTMLInputElement>('input')[0]!.click());
+    expect(onChange).toHaveBeenLastCalledWith([]);
+    act(() => root.render(<EventTypeFilter types={types} selected={['Battles', 'Violence against civilians']} onChange={onChange} />));
+    act(() => el.querySelectorAll<HTMLInputElement>('input')[1]!.click());
+    expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('lists the types newsmap codes on any corpus, with the counts of the table view', () => {
+    const base = corpus.features[0]!;
+    const typed = (id: string, event_type: string | undefined, kind: NewsmapFeature['properties']['kind'] = 'strike'): NewsmapFeature => ({ ...base, id, properties: { ...base.properties, kind, event_type } });
+    const table = buildFeatureTable([typed('a', 'Battles'), typed('b', 'Battles'), typed('c', 'Riots'), typed('d', undefined, 'place')]);
+    const view = queryTable(table, DEFAULT_FILTER);
+    expect(eventTypeRows(CODED_EVENT_TYPES, table.eventTypes, view.eventTypeCounts, null)).toEqual([
+      { type: 'Battles', count: 2 },
+      { type: 'Explosions/Remote violence', count: 0 },
+      { type: 'Violence against civilians', count: 0 },
+      { type: 'Riots', count: 1 },
+    ]);
+    // An old corpus without types still gets the group, all at zero.
+    const old = buildFeatureTable([typed('d', undefined, 'place')]);
+    expect(eventTypeRows(CODED_EVENT_TYPES, old.eventTypes, queryTable(old, DEFAULT_FILTER).eventTypeCounts, null).map((r) => r.count)).toEqual([0, 0, 0]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.ts';
-import { scanPhrases } from '../text/phraseTable.ts';
-import type { ActorEntry, Lexicon } from './lexicon.ts';
+import { scanPhrases, type PhraseTable } from '../text/phraseTable.ts';
+import type { ActorEntry, ActorPhrase, Lexicon } from './lexicon.ts';
 
 /** A word or phrase that names an actor: "IRGC", "Israeli", "US", or a metonym "Tehran". */
 export interface ActorMention {
@@ -28,6 +28,36 @@ export function findActorMentions(tokens: readonly Token[], text: string, lexico
     if (!phrase) continue;
     if (phrase.caseSensitive === null && !tokens[m.first]!.capitalized) continue;
     out.push({ first: m.first, last: m.last, actor: phrase.actor, demonym: phrase.demonym });
+  }
+  if (lexicon.possessiveActorPhrases.size) {
+    for (const m of scanAcrossPossessives(tokens, lexicon.possessiveActorPhrases)) {
+      if (!tokens[m.first]!.capitalized || out.some((o) => o.first <= m.last && m.first <= o.last)) continue;
+      out.push({ first: m.first, last: m.last, actor: m.values[0]!.actor, demonym: false });
+    }
+    out.sort((a, b) => a.first - b.first);
+  }
+  return out;
+}
+
+/**
+ * Longest matches of names that hold a possessive ("People's Defence Force"): the phrase
+ * scan stops at every "'s", so these few names are walked here with the "'s" skipped.
+ */
+function scanAcrossPossessives(tokens: readonly Token[], table: PhraseTable<ActorPhrase>): { first: number; last: number; values: ActorPhrase[] }[] {
+  const out: { first: number; last: number; values: ActorPhrase[] }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let node = table.start(tokens[i]!.norm);
+    let best: { last: number; values: ActorPhrase[] } | undefined;
+    for (let j = i + 1; node?.next && j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.possessive) continue;
+      node = node.next.get(t.norm);
+      if (node?.values) best = { last: j, values: node.values };
+    }
+    if (best) {
+      out.push({ first: i, ...best });
+      i = best.last;
+    }
   }
   return out;
 }

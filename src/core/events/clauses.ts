@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens.ts';
 import { scanPhrases } from '../text/phraseTable.ts';
 import { isWhitespace } from '../text/whitespace.ts';
 import type { Lexicon } from './lexicon.ts';
+import type { AnalysedSentence } from './types.ts';
 
 /**
  * Numbers the clauses of a sentence: a new clause starts at a subordinating word ("that",
@@ -33,4 +34,18 @@ function breaksClause(text: string, from: number, to: number): boolean {
     if (c === 0x2d && k > from && k + 1 < to && isWhitespace(text.charCodeAt(k - 1)) && isWhitespace(text.charCodeAt(k + 1))) return true;
   }
   return false;
+}
+
+/** How the attack's clause continues an earlier subject: through a pronoun, a relative clause, or not. */
+export function continuesSubject(s: AnalysedSentence, t: number, lex: Lexicon): 'pronoun' | 'relative' | null {
+  const start = s.clause.indexOf(s.clause[t]!);
+  for (let i = start; i < t; i++) {
+    const tok = s.tokens[i]!;
+    if (lex.pronouns.get(tok.norm) || lex.pronouns.getPair(tok.norm, s.tokens[i + 1]?.norm ?? '')) return 'pronoun';
+  }
+  if (start > 0 && /^(?:that|which)$/.test(s.tokens[start]!.norm)) {
+    const lead = s.tokens.slice(Math.max(0, start - 4), start);
+    if (!lead.some((tok) => lex.speechVerbs.has(tok.norm))) return 'relative';
+  }
+  return null;
 }

@@ -34,7 +34,9 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const RELATIVE = /\b(a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d{1,3})\s+(day|week|month|year)s?\s+(ago|after|later|before|earlier)\b/gi;
 const PERIOD = /\b(?:(early|earlier|late|later|mid|in the middle of|at the end of|the end of|at the beginning of|the beginning of|the start of|at the start of)\s+)?(this|last|next|the previous|the past|the following|the same|that)\s+(day|week|month|year|weekend)\b/gi;
-const DEICTIC = /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow)\b/gi;
+// "overnight" and "in the past 24 hours" are the night and day just before the article's clock
+// (its dateline, else its publication): wire copy dates them to the day of the report.
+const DEICTIC = /\b(today|tonight|this morning|this afternoon|this evening|yesterday|last night|tomorrow|overnight|(?:in|over|during) the (?:past|last) 24 hours)\b/gi;
 // Month and day names are capitalised in English; the hint skips chrono on sentences without one.
 const CHRONO_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b/;
 const CHRONO_HINT_ALL = new RegExp(CHRONO_HINT.source, 'g');

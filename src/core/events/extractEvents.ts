@@ -2,14 +2,17 @@ import type { Place } from '../gazetteer/place.ts';
 import { INSTALLATION_KINDS } from '../gazetteer/place.ts';
 import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
 import type { ActorMention } from './actors.ts';
-import { anchorEnd, compatibleDates, rank, type ResolvedDate } from './dates.ts';
+import { compatibleDates, rank, type ResolvedDate } from './dates.ts';
 import type { Anchor } from './published.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { AnalysedSentence, ArticleEvent, ResolvedMention } from './types.ts';
 import { extractPipelines } from './pipeline.ts';
 import { normalizeToken } from '../text/normalize.ts';
 import { distance, point } from '@turf/turf';
-import { speaksOfFuture } from './tense.ts';
+import { eventDate, placeDate, withoutDatelineDate } from './eventDates.ts';
+import { continuesSubject } from './clauses.ts';
+import { accusedAgent, attributedAgent, hasForceHead, locatesPlace, passiveAgent } from './agents.ts';
+import { attributeBack, countsBack, isBackground, strikeDetails } from './eventDetails.ts';
 
 function distanceKm(a: Place, b: Place): number {
   return distance(point([a.lon, a.lat]), point([b.lon, b.lat]), { units: 'kilometers' });
@@ -35,7 +38,8 @@ interface StrikeClaim {
  * - repeated mentions of one strike (same place, initiator and a compatible date) merge into
  *   the best-dated one; the others become the installation's base feature or places.
  */
-export function extractEvents(sentences: readonly AnalysedSentence[], index: PlaceIndex, lex: Lexicon, anchor: Anchor): ArticleEvent[] {
+export function extractEvents(analysed: readonly AnalysedSentence[], index: PlaceIndex, lex: Lexicon, anchor: Anchor): ArticleEvent[] {
+  const sentences = withoutDatelineDate(analysed);
   const events: ArticleEvent[] = [];
   const pipelineMentions = extractPipelines(sentences, index, lex, events);
   let previousStrike: ArticleEvent | undefined;
@@ -45,6 +49,7 @@ export function extractEvents(sentences: readonly AnalysedSentence[], index: Pla
     const claimed = new Map<ResolvedMention, StrikeClaim>();
     for (const c of claims) for (const m of c.mentions) claimed.set(m, c);
     const origin = findOrigin(s, lex);
+    const details = claims.length ? strikeDetails(s, claims.map((c) => c.trigger)) : undefined;
 
     for (const m of s.places) {
       if (m.role !== 'location' || pipelineMentions.has(m)) continue;
@@ -59,6 +64,7 @@ export function extractEvents(sentences: readonly AnalysedSentence[], index: Pla
         const target = findTarget(s, claim.trigger, m, initiator.actor, lex);
         const date = eventDate(sentences, si, claim.trigger, anchor, lex);
         const actors = unique([initiator.actor, target, ...clauseActors(s, claim.trigger)].filter((a): a is string => Boolean(a)));
+        const detail = details?.get(claim.trigger);
         const event: ArticleEvent = {
           kind: 'strike', mention: m, place, title: strikeTitle(initiator.actor, place, lex),
           date: date ?? (initiator.carried ? previousStrike?.date ?? null : null),
@@ -66,6 +72,8 @@ export function extractEvents(sentences: readonly AnalysedSentence[], index: Pla
           origin: origin && origin.mention.place.id !== place.id ? [origin.mention.place.lon, origin.mention.place.lat] : null,
           confidence: round2(m.confidence * (initiator.actor ? 1 : 0.8) * (initiator.carried ? 0.85 : 1) * (base?.inferred ? 0.85 : 1)),
           ...(installation ? { installation } : {}),
+          trigger: claim.trigger,
+          ...(detail ? { eventType: detail.eventType, fatalities: claim.mentions[0] === m ? detail.fatalities : null } : {}),
         };
         events.push(event);
         if (event.actor && (!previousStrike || previousStrike.mention.sentence !== si)) previousStrike = event;
@@ -78,7 +86,9 @@ export function extractEvents(sentences: readonly AnalysedSentence[], index: Pla
       events.push(placeEvent(m, m.place, placeDate(s, m)));
     }
   });
-  return assignBases(mergeRepeats(events), lex);
+  attributeBack(sentences, events, lex, (e) => strikeTitle(e.actor, e.place, lex));
+  countsBack(sentences, events, lex);
+  return assignBases(absorbCoarseMentions(mergeRepeats(events)), lex);
 }
 
 /**
@@ -96,8 +106,10 @@ function assignBases(events: ArticleEvent[], lex: Lexicon): ArticleEvent[] {
     const host = quiet ?? same[0]!;
     const { operator, inferredAt } = host.installation!;
     const owner = operator ?? same.map((o) => o.installation!.operator ?? (o.kind === 'strike' ? o.target : null)).find(Boolean) ?? null;
+    // A base is no event: it carries no ACLED type or death count, even when its host mention is a strike.
+    const { eventType: _type, fatalities: _dead, trigger: _trigger, ...facility } = host;
     const base: ArticleEvent = {
-      ...host, kind: 'base', title: baseTitle(owner, host.place, inferredAt, lex), date: null,
+      ...facility, kind: 'base', title: baseTitle(owner, host.place, inferredAt, lex), date: null,
       actor: owner, actors: owner ? [owner] : [], target: null, origin: null,
       ...(quiet ? {} : { extraBase: true }),
     };
@@ -120,7 +132,7 @@ function claimStrikes(s: AnalysedSentence, lex: Lexicon): StrikeClaim[] {
   const claims = new Map<number, StrikeClaim>();
   let lastClaim: StrikeClaim | undefined;
   for (const m of s.places) {
-    if (m.role !== 'location' || afterFrom(s, m, lex) || describesPeople(s, m, lex) || possessiveContainer(s, m)) continue;
+    if (m.role !== 'location' || lex.notStrikeKinds.has(m.place.kind) || afterFrom(s, m, lex) || describesPeople(s, m, lex) || possessiveContainer(s, m) || modifiesForce(s, m, lex)) continue;
     // A location coordinated with the previous target shares its attack ("Iraq and Syria").
     const previous = lastClaim?.mentions[lastClaim.mentions.length - 1];
     if (lastClaim && previous && coordinated(s, previous, m) && !contains(m.place, previous.place)) {
@@ -128,7 +140,7 @@ function claimStrikes(s: AnalysedSentence, lex: Lexicon): StrikeClaim[] {
       continue;
     }
     const trigger = nearestTriggerBefore(s, m.first) ?? passiveTriggerAfter(s, m.last, lex);
-    if (trigger === undefined || isGeneric(s, trigger, lex) || claims.has(trigger)) continue;
+    if (trigger === undefined || isGeneric(s, trigger, lex) || claims.has(trigger) || isBackground(s, trigger, lex)) continue;
     lastClaim = { trigger, mentions: [m] };
     claims.set(trigger, lastClaim);
   }
@@ -151,13 +163,26 @@ function afterFrom(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon): boole
     const owner = s.places.find((p) => p.last === m.first - 2);
     return owner !== undefined && afterFrom(s, owner, lex);
   }
-  // Up to two words between "from" and the name: "from the", "from occupied", "from northern".
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 3); i--) {
+  // Up to two words between "from" and the name: "from the", "from occupied", "from northern";
+  // and "from the direction of the Mediterranean", "from the territory of Lebanon".
+  for (let i = m.first - 1, words = 0; i >= 0; i--) {
     const norm = s.tokens[i]!.norm;
     if (norm === 'from') return true;
+    if (words === 2) return false;
+    if (norm === 'of' && lex.fromNouns.has(s.tokens[i - 1]?.norm ?? '')) { i--; continue; }
     if (norm !== 'the' && !lex.placeModifiers.has(norm)) return false;
+    words++;
   }
   return false;
+}
+
+/**
+ * "rocket attack on U.S. troops at Ain al-Asad": a country named as the modifier of troops or
+ * people says whose they are, not where the attack fell.
+ */
+function modifiesForce(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon): boolean {
+  const next = s.tokens[m.last + 1]?.norm ?? '';
+  return m.place.precision === 'country' && (lex.forceNouns.has(next) || lex.victimNouns.has(next));
 }
 
 /** "Iran's Sistan-Balochistan province": Iran only locates what follows. */
@@ -271,6 +296,9 @@ function isUsableActor(s: AnalysedSentence, a: ActorMention): boolean {
  */
 function canInitiate(s: AnalysedSentence, a: ActorMention, t: number, lex: Lexicon): boolean {
   if (!isUsableActor(s, a)) return false;
+  // "Ukrainian officials said", "the Yemeni port": a demonym attacks only as the modifier of a force or weapon.
+  if (a.demonym && !hasForceHead(s, a, lex)) return false;
+  if (locatesPlace(s, a, lex)) return false;
   const after = s.tokens.slice(a.last + 1, a.last + 7);
   const next = after[0];
   if (a.demonym && next && lex.placeNouns.has(next.norm)) return false;
@@ -317,12 +345,18 @@ function isPassiveSubject(s: AnalysedSentence, a: ActorMention, lex: Lexicon): b
  * it in its clause, else in the sentence, else the previous sentence's strike initiator.
  */
 function findInitiator(s: AnalysedSentence, t: number, previous: ArticleEvent | undefined, lex: Lexicon): Initiator {
+  const accused = accusedAgent(s, t, lex);
+  if (accused) return { actor: accused.agent, carried: false };
   const capable = s.actors.filter((a) => a.last < t && canInitiate(s, a, t, lex));
   const modifiers = capable.filter((a) => {
     const gap = s.tokens.slice(a.last + 1, t);
     return gap.length <= 5 && gap.every((g) => !lex.agentVerbs.has(g.norm) && (g.norm === 'by' || !lex.locationPrepositions.has(g.norm)));
   });
   if (modifiers.length) return { actor: firstOfCoordination(s, modifiers).actor.name, carried: false };
+  // An agent the text names outright beats a guessed subject: "was hit by a Russian missile",
+  // "a rocket attack ... that was blamed on Iran-backed militias".
+  const named = passiveAgent(s, t, lex) ?? attributedAgent(s, t, lex);
+  if (named) return { actor: named, carried: false };
   const inClause = capable.filter((a) => s.clause[a.first] === s.clause[t]).pop();
   if (inClause) return { actor: inClause.actor.name, carried: false };
   // Reach back into earlier clauses only through a relative clause ("a missile that hit") or
@@ -339,20 +373,6 @@ function findInitiator(s: AnalysedSentence, t: number, previous: ArticleEvent | 
   const anyCapable = s.actors.some((a) => canInitiate(s, a, s.tokens.length, lex));
   if (!anyCapable && previous && previous.mention.sentence >= s.sentence.index - 1 && previous.actor) return { actor: previous.actor, carried: true };
   return { actor: null, carried: false };
-}
-
-/** How the attack's clause continues an earlier subject: through a pronoun, a relative clause, or not. */
-function continuesSubject(s: AnalysedSentence, t: number, lex: Lexicon): 'pronoun' | 'relative' | null {
-  const start = s.clause.indexOf(s.clause[t]!);
-  for (let i = start; i < t; i++) {
-    const tok = s.tokens[i]!;
-    if (lex.pronouns.get(tok.norm) || lex.pronouns.getPair(tok.norm, s.tokens[i + 1]?.norm ?? '')) return 'pronoun';
-  }
-  if (start > 0 && /^(?:that|which)$/.test(s.tokens[start]!.norm)) {
-    const lead = s.tokens.slice(Math.max(0, start - 4), start);
-    if (!lead.some((tok) => lex.speechVerbs.has(tok.norm))) return 'relative';
-  }
-  return null;
 }
 
 /** "American and British warplanes": the first of coordinated modifiers leads. */
@@ -386,82 +406,6 @@ function clauseActors(s: AnalysedSentence, t: number): string[] {
 }
 
 /**
- * The date of the event at token `t`: a date in its clause (nearest), else a sentence-initial
- * date ("On January 8, ..."), else a date governing what follows ("three months after ..."),
- * else another date of the sentence at no better than month precision, else the previous
- * sentence's explicit date. Past events never fall after the publication date.
- */
-function eventDate(sentences: readonly AnalysedSentence[], si: number, t: number, anchor: Anchor, lex: Lexicon): ResolvedDate | null {
-  const s = sentences[si]!;
-  const value = pickDate(s, t, lex) ?? inherited(sentences, si);
-  if (!value) return null;
-  return value.date > anchorEnd(anchor) && !futureClause(s, t) ? null : value;
-}
-
-function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | null {
-  const dated = s.dates.filter((d) => d.value);
-  if (!dated.length) return null;
-  const withToken = dated.map((d) => {
-    const i = tokenAt(s, d.start);
-    return { d, i: i < 0 ? s.tokens.length - 1 : i };
-  });
-  const byDistance = (a: { i: number }, b: { i: number }) => Math.abs(a.i - t) - Math.abs(b.i - t);
-  const own = withToken.filter((x) => s.clause[x.i] === s.clause[t]);
-  if (own.length) return own.sort(byDistance)[0]!.d.value;
-  // "an air strike on Friday that hit ...": a relative clause shares its antecedent's date;
-  // "said on Tuesday that they fired ..." (a reported clause) does not.
-  if (continuesSubject(s, t, lex) === 'relative') {
-    const antecedent = withToken.filter((x) => s.clause[x.i] === s.clause[t]! - 1);
-    if (antecedent.length) return antecedent.sort(byDistance)[0]!.d.value;
-  }
-  const initial = withToken.find((x) => x.i <= 3 && /,/.test(s.sentence.text.slice(x.d.end - s.sentence.start, x.d.end - s.sentence.start + 2)));
-  if (initial) return initial.d.value;
-  const governing = withToken.find((x) => x.d.governsFollowing && x.i < t);
-  if (governing) return governing.d.value;
-  const nearest = withToken.sort(byDistance)[0]!.d.value!;
-  return rank(nearest.precision) < rank('month') ? { date: `${nearest.date.slice(0, 7)}-01`, precision: 'month' } : nearest;
-}
-
-/** The previous sentence's date carries over to a sentence without one ("Pakistan responded ..."). */
-function inherited(sentences: readonly AnalysedSentence[], si: number): ResolvedDate | null {
-  const prev = sentences[si - 1];
-  if (!prev) return null;
-  // The main clause usually comes first: "on Tuesday, a day after ..." carries Tuesday.
-  return prev.dates.find((d) => d.value)?.value ?? null;
-}
-
-function futureClause(s: AnalysedSentence, t: number): boolean {
-  const clause = s.clause[t];
-  const first = s.clause.indexOf(clause!);
-  const last = s.clause.lastIndexOf(clause!);
-  const offset = s.sentence.start;
-  return speaksOfFuture(s.sentence.text.slice(s.tokens[first]!.start - offset, s.tokens[last]!.end - offset));
-}
-
-/** A place's own date: only a date in its clause. */
-function placeDate(s: AnalysedSentence, m: ResolvedMention): ResolvedDate | null {
-  const dated = s.dates.filter((d) => d.value);
-  for (const d of dated) {
-    const i = tokenAt(s, d.start);
-    if (i >= 0 && s.clause[i] === s.clause[m.first]) return d.value;
-  }
-  return null;
-}
-
-/** The index of the first token at or after a text offset (a date's first word), or -1; tokens are in text order. */
-function tokenAt(s: AnalysedSentence, offset: number): number {
-  const tokens = s.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < tokens.length ? lo : -1;
-}
-
-/**
  * "an airbase in Erbil", "a US military base near Erbil airport": a base noun followed by a
  * locative and the place. The base is the gazetteer installation `near` that place, or, when
  * none is known, an inferred base at the place itself.
@@ -473,6 +417,8 @@ function baseAt(s: AnalysedSentence, m: ResolvedMention, index: PlaceIndex, lex:
   if (!prep || !/^(?:in|near|at|outside|by|of)$/.test(prep.norm)) return undefined;
   const noun = s.baseNouns.find((r) => r.last === m.first - 2);
   if (!noun || s.places.some((p) => p.first <= noun.last && noun.first <= p.last + 1 && p !== m)) return undefined;
+  // "a school compound in Kani", "a camp for displaced people": not military.
+  if (lex.civilianModifiers.has(s.tokens[noun.first - 1]?.norm ?? '')) return undefined;
   const operator = operatorBefore(s, noun.first, lex);
   const known = index.installationsNear.get(m.place.id)?.[0];
   if (known) return { place: known, inferred: false, operator: operator ?? known.operator ?? null };
@@ -528,11 +474,47 @@ function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
     best.actors = unique(members.flatMap((e) => [best.actor, ...e.actors]).filter((a): a is string => Boolean(a)));
     best.target ??= members.find((e) => e.target)?.target ?? null;
     best.origin ??= members.find((e) => e.origin)?.origin ?? null;
+    // The death count may come with another mention of the same attack.
+    if (best.fatalities == null) best.fatalities = members.find((e) => e.fatalities != null)?.fatalities ?? best.fatalities;
     for (const e of members) if (e !== best) demoted.add(e);
   }
   return events.map((e) => (demoted.has(e)
     ? { ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) }
     : e));
+}
+
+/**
+ * "US strikes in Iraq and Syria ... near Al-Qaim ... and around Al-Bukamal", a headline's
+ * "strike on Beirut suburb" above "an air strike ... in Dahiyeh": a strike plotted at a whole
+ * country, or at a town, is the same attack as a strike at a place inside it, by the same (or an
+ * unnamed) initiator and on the same or a finer date. The finer place keeps the event; the
+ * coarse mention becomes a place. Inside a town means its suburb or site by the gazetteer
+ * (`parent`, `near`) or a finer place within 15 km; two towns side by side stay two events.
+ */
+function absorbCoarseMentions(events: ArticleEvent[]): ArticleEvent[] {
+  const byCountry = new Map<string, ArticleEvent[]>();
+  for (const e of events) {
+    if (e.kind !== 'strike') continue;
+    const list = byCountry.get(e.place.country);
+    if (list) list.push(e);
+    else byCountry.set(e.place.country, [e]);
+  }
+  return events.map((e) => {
+    if (e.kind !== 'strike' || (e.place.precision !== 'country' && e.place.precision !== 'city')) return e;
+    const inside = byCountry.get(e.place.country)!.find((f) => f !== e && f.place.id !== e.place.id && within(f.place, e.place)
+      && (f.actor === e.actor || !f.actor || !e.actor)
+      && (!e.date || (f.date !== null && compatibleDates(e.date, f.date) && rank(f.date.precision) <= rank(e.date.precision))));
+    if (!inside) return e;
+    if (inside.fatalities == null && e.fatalities != null) inside.fatalities = e.fatalities;
+    return { ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) };
+  });
+}
+
+/** `inner` lies inside `outer` (a country or a town) and is a finer place than it. */
+function within(inner: Place, outer: Place): boolean {
+  if (outer.precision === 'country') return inner.precision !== 'country' && inner.country === outer.country;
+  if (inner.parent === outer.id || inner.near?.includes(outer.id)) return true;
+  return PRECISION_RANK[inner.precision] < PRECISION_RANK[outer.precision] && distanceKm(inner, outer) < 15;
 }
 
 function datedness(e: ArticleEvent): number {

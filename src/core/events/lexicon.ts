@@ -9,6 +9,10 @@ export interface ActorEntry {
   country: string | null;
   /** Gazetteer ids of capitals that stand for this actor as metonyms ("Tehran said"). */
   capitals: string[];
+  /** For an armed group or coalition (no `country`): where it fights and whom it is aligned with. */
+  affiliation: string | null;
+  /** The actor's fixed colour (#rrggbb): the same on every map, however the corpus grows. */
+  colour: string;
 }
 
 /** What a phrase of the actor table means. */
@@ -30,6 +34,8 @@ export interface Lexicon {
   actorByCountry: Map<string, ActorEntry>;
   actorByCapital: Map<string, ActorEntry>;
   actorPhrases: PhraseTable<ActorPhrase>;
+  /** Names with a possessive inside ("People's Defence Force"), which a phrase scan never crosses. */
+  possessiveActorPhrases: PhraseTable<ActorPhrase>;
   attackVerbs: Set<string>;
   attackNouns: PhraseTable<true>;
   weaponNouns: Set<string>;
@@ -41,6 +47,8 @@ export interface Lexicon {
   locationPrepositions: Set<string>;
   /** Words between a preposition and the place it governs ("from occupied Crimea"). */
   placeModifiers: Set<string>;
+  /** Nouns of a starting point before "of" and the place: "fired from the direction of the Mediterranean". */
+  fromNouns: Set<string>;
   locationVerbs: Set<string>;
   placeNouns: Set<string>;
   relationNouns: Set<string>;
@@ -56,6 +64,33 @@ export interface Lexicon {
   nonLocativeHeads: Set<string>;
   beAux: Set<string>;
   operatorWords: Set<string>;
+  /** Gazetteer kinds never the place of an attack: "divert vessels ... around Africa". */
+  notStrikeKinds: Set<string>;
+  /** Nouns before a base noun that make it civilian: "a school compound", "a refugee camp". */
+  civilianModifiers: Set<string>;
+  /** Nouns that make a demonym an armed actor: "Turkish drones", "Russian forces", "Israeli warplanes". */
+  forceNouns: Set<string>;
+  /** Words allowed between a demonym and its force noun: "Russian ballistic missile", "Turkish armed drones". */
+  forceModifiers: Set<string>;
+  /** Phrases that put an attack down to an actor: "blamed ... on", "claimed responsibility", "claimed by". */
+  attribution: {
+    blameVerbs: Set<string>;
+    blameLinks: Set<string>;
+    agentBefore: PhraseTable<true>;
+    agentAfter: PhraseTable<true>;
+    negations: Set<string>;
+    accuseVerbs: Set<string>;
+  };
+  /** A perfect tense with a span of time is a record, not an event ("has killed thousands since 2014"). */
+  background: { perfectAux: Set<string>; spans: PhraseTable<true> };
+  /** Clause openers whose event came before the main clause's ("in retaliation for a rocket attack"). */
+  precedingMarkers: PhraseTable<true>;
+  /** Words between a speech verb and the date it gives: "said on Saturday", "told reporters late on Tuesday". */
+  announcementGap: Set<string>;
+  /** Determiners and hedges between "by" and the agent: "by a Russian missile", "by suspected ADF fighters". */
+  agentLead: Set<string>;
+  /** Words that make "the attack" point back at an attack already told: "the attack", "Monday's bombing". */
+  definiteDeterminers: Set<string>;
 }
 
 type LexiconData = typeof data;
@@ -72,13 +107,15 @@ function phrases(list: readonly string[]): PhraseTable<true> {
 
 /** Compiles lexicon data (lexicon.json by default) into lookup tables. */
 export function compileLexicon(source: LexiconData = data): Lexicon {
-  const actors: ActorEntry[] = source.actors.map((a) => ({ name: a.name, adjective: a.adjective, country: a.country, capitals: a.capitals }));
+  const actors: ActorEntry[] = source.actors.map((a) => ({ name: a.name, adjective: a.adjective, country: a.country, capitals: a.capitals, affiliation: a.affiliation, colour: a.colour }));
   const actorPhrases = new PhraseTable<ActorPhrase>();
+  const possessiveActorPhrases = new PhraseTable<ActorPhrase>();
   source.actors.forEach((a, i) => {
     const actor = actors[i]!;
     for (const n of a.names) {
       const acronym = /^[A-Z.]{2,6}$/.test(n) ? n.replace(/\./g, '') : null;
-      actorPhrases.add(n, { actor, demonym: false, caseSensitive: acronym });
+      const table = /\p{L}['\u2019]s\b/u.test(n) ? possessiveActorPhrases : actorPhrases;
+      table.add(n, { actor, demonym: false, caseSensitive: acronym });
     }
     for (const d of a.demonyms) actorPhrases.add(d, { actor, demonym: true, caseSensitive: null });
   });
@@ -88,6 +125,7 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     actorByCountry: new Map(actors.filter((a) => a.country).map((a) => [a.country!, a])),
     actorByCapital: new Map(actors.flatMap((a) => a.capitals.map((c) => [c, a] as const))),
     actorPhrases,
+    possessiveActorPhrases,
     attackVerbs: words(source.attackVerbs),
     attackNouns: phrases(source.attackNouns),
     weaponNouns: words(source.weaponNouns),
@@ -98,6 +136,7 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     adverbs: words(source.adverbs),
     locationPrepositions: words(source.locationPrepositions),
     placeModifiers: words(source.placeModifiers),
+    fromNouns: words(source.fromNouns),
     locationVerbs: words(source.locationVerbs),
     placeNouns: words(source.placeNouns),
     relationNouns: words(source.relationNouns),
@@ -113,7 +152,29 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     nonLocativeHeads: words(source.nonLocativeHeads),
     beAux: words(source.beAux),
     operatorWords: words(source.operatorWords),
+    civilianModifiers: words(source.civilianModifiers),
+    notStrikeKinds: new Set(source.notStrikeKinds),
+    forceNouns: words(source.forceNouns),
+    forceModifiers: words(source.forceModifiers),
+    attribution: {
+      blameVerbs: words(source.attribution.blameVerbs),
+      blameLinks: words(source.attribution.blameLinks),
+      agentBefore: phrases(source.attribution.agentBefore),
+      agentAfter: phrases(source.attribution.agentAfter),
+      negations: words(source.attribution.negations),
+      accuseVerbs: words(source.attribution.accuseVerbs),
+    },
+    background: { perfectAux: words(source.background.perfectAux), spans: phrases(source.background.spans) },
+    precedingMarkers: phrases(source.precedingMarkers),
+    announcementGap: words(source.announcementGap),
+    agentLead: words(source.agentLead),
+    definiteDeterminers: words(source.definiteDeterminers),
   };
+}
+
+/** The fixed colour of an actor the lexicon knows, or null (an actor added by an analyst or an import). */
+export function actorColour(name: string, lex: Lexicon = getLexicon()): string | null {
+  return lex.actorByName.get(name)?.colour ?? null;
 }
 
 let defaultLexicon: Lexicon | undefined;

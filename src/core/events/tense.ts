@@ -8,7 +8,7 @@
  * speaksOfFuture('Iran responded')    // false
  */
 
-const FUTURE = /\b(?:will|shall|would|is to|are to|plans? to|planning to|is expected to|are expected to|is due to|are due to|is set to|are set to|intends? to|going to|scheduled)\b/i;
+const FUTURE = /\b(?:will|shall|would|is to|are to|plans? to|planning to|is expected to|are expected to|is due to|are due to|was due to|were due to|is set to|are set to|intends? to|going to|scheduled)\b/i;
 
 export function speaksOfFuture(clause: string): boolean {
   return FUTURE.test(clause);

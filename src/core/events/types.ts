@@ -5,6 +5,7 @@ import type { Role } from '../roles/roles.ts';
 import type { ActorMention } from './actors.ts';
 import type { DateMention, ResolvedDate } from './dates.ts';
 import type { EventKind } from '../geojson/schema.ts';
+import type { EventType } from './eventTypes.ts';
 
 /** A place mention resolved to a gazetteer entry, with its role in the sentence. */
 export interface ResolvedMention {
@@ -56,4 +57,10 @@ export interface ArticleEvent {
   installation?: { operator: string | null; inferredAt?: Place };
   /** A base feature added beside a strike mention, for an installation every mention of which is struck. */
   extraBase?: boolean;
+  /** Strikes only: ACLED's event type and sub-event type (issue 11). */
+  eventType?: EventType;
+  /** Strikes only: the deaths the text gives for this attack, or null. */
+  fatalities?: number | null;
+  /** Strikes only: the attack word's token in the sentence; the places of one attack share it. */
+  trigger?: number;
 }

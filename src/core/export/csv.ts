@@ -2,27 +2,80 @@ import { round6 } from '../geojson/round.ts';
 import type { NewsmapFeature } from '../geojson/schema.ts';
 
 /**
- * ACLED-like CSV: one row per feature, the columns analysts already load into their tools.
- * A LineString (the pipeline) is given the coordinates of its middle vertex so it still sorts
- * and plots somewhere sensible in a spreadsheet.
+ * ACLED's CSV: one row per feature, under ACLED's column names (issue 11) so analysts load it
+ * into the tools they already use, then newsmap's own columns. A LineString (the pipeline) is
+ * given the coordinates of its middle vertex so it still sorts and plots somewhere sensible in
+ * a spreadsheet.
+ *
+ * ACLED column ← newsmap property:
+ * - event_id_cnty ← id; event_date ← date; year ← its year;
+ * - time_precision ← date_precision as ACLED's code (1 day, 2 week, 3 month or coarser);
+ * - event_type, sub_event_type, fatalities ← the same (empty on bases, pipelines and places);
+ * - actor1 ← actor (the initiator), actor2 ← target;
+ * - country ← the country's English name (country_code keeps the ISO code);
+ * - location ← place_name; latitude, longitude ← the point;
+ * - geo_precision ← geo_precision as ACLED's code (1 site or town, 3 region or country);
+ * - source ← article_title; notes ← quote (the sentence).
  */
-export const CSV_COLUMNS = [
-  'date',
-  'date_precision',
-  'kind',
-  'actor',
-  'actors',
-  'target',
-  'place',
+export const ACLED_COLUMNS = [
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'actor2',
   'country',
-  'lat',
-  'lon',
+  'location',
+  'latitude',
+  'longitude',
   'geo_precision',
-  'quote',
-  'article',
+  'source',
+  'notes',
+  'fatalities',
+] as const;
+
+/** newsmap's own columns after ACLED's: what ACLED has no column for, in its own words. */
+export const NEWSMAP_COLUMNS = [
+  'id',
+  'kind',
+  'actors',
+  'date_precision',
+  'place_precision',
+  'country_code',
+  'place_id',
+  'mention',
+  'confidence',
+  'article_id',
   'published',
   'corrected',
 ] as const;
+
+export const CSV_COLUMNS = [...ACLED_COLUMNS, ...NEWSMAP_COLUMNS] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** ACLED's time_precision: 1 a day, 2 a week (or a few days), 3 a month; coarser dates are 3 too. */
+const TIME_PRECISION = { day: '1', week: '2', month: '3', year: '3' } as const;
+/** ACLED's geo_precision: 1 the town or site itself, 2 near it or part of a region, 3 a region or larger. */
+const GEO_PRECISION = { site: '1', city: '1', region: '3', country: '3' } as const;
+
+const regionNames = typeof Intl !== 'undefined' && 'DisplayNames' in Intl ? new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }) : null;
+const countryNames = new Map<string, string>();
+
+/** "Yemen" for "YE", as ACLED writes its country column; the code itself when it names no region. */
+export function countryName(code: string): string {
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      name = /^[A-Z]{2}$/.test(code) && regionNames ? regionNames.of(code) ?? code : code;
+    } catch {
+      name = code;
+    }
+    countryNames.set(code, name);
+  }
+  return name;
+}
 
 /**
  * Spreadsheet programs evaluate a cell that starts with = + - @ (and tab/CR, which some
@@ -55,20 +108,33 @@ export function representativePoint(f: NewsmapFeature): [number, number] {
 export function csvRow(f: NewsmapFeature): string {
   const p = f.properties;
   const [lon, lat] = representativePoint(f);
-  const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
-    date: textCell(p.date),
-    date_precision: textCell(p.date_precision),
+  const cells: Record<CsvColumn, string> = {
+    event_id_cnty: textCell(f.id),
+    event_date: textCell(p.date),
+    year: p.date ? p.date.slice(0, 4) : '',
+    time_precision: p.date_precision ? TIME_PRECISION[p.date_precision] : '',
+    event_type: textCell(p.event_type ?? null),
+    sub_event_type: textCell(p.sub_event_type ?? null),
+    actor1: textCell(p.actor),
+    actor2: textCell(p.target),
+    country: textCell(countryName(p.country)),
+    location: textCell(p.place_name),
+    latitude: numberCell(lat),
+    longitude: numberCell(lon),
+    geo_precision: GEO_PRECISION[p.geo_precision] ?? '',
+    source: textCell(p.article_title),
+    notes: textCell(p.quote),
+    fatalities: typeof p.fatalities === 'number' && Number.isFinite(p.fatalities) ? String(p.fatalities) : '',
+    id: textCell(f.id),
     kind: textCell(p.kind),
-    actor: textCell(p.actor),
     actors: textCell(p.actors.join('; ')),
-    target: textCell(p.target),
-    place: textCell(p.place_name),
-    country: textCell(p.country),
-    lat: numberCell(lat),
-    lon: numberCell(lon),
-    geo_precision: textCell(p.geo_precision),
-    quote: textCell(p.quote),
-    article: textCell(p.article_title),
+    date_precision: textCell(p.date_precision),
+    place_precision: textCell(p.geo_precision),
+    country_code: textCell(p.country),
+    place_id: textCell(p.place_id),
+    mention: textCell(p.mention),
+    confidence: numberCell(p.confidence),
+    article_id: textCell(p.article_id),
     published: textCell(p.published),
     // "true" where an analyst changed the feature (issue 4), empty otherwise.
     corrected: p.corrected ? 'true' : '',

@@ -1,5 +1,6 @@
 import type { NewsmapFeature } from '../geojson/schema.ts';
 import { EVENT_KINDS } from '../geojson/vocabulary.ts';
+import { EVENT_TYPES } from '../events/eventVocabulary.ts';
 import { binStart, chooseBinUnit, dayBefore, nextBinStart, type BinUnit } from './timeline.ts';
 
 /**
@@ -28,6 +29,10 @@ export interface FeatureTable {
   /** Anchor point of each row (a LineString's first vertex). */
   readonly lon: Float64Array;
   readonly lat: Float64Array;
+  /** Index of the feature's ACLED event type in `eventTypes`, or -1 when it has none. */
+  readonly eventType: Int16Array;
+  /** The corpus' event types: ACLED's vocabulary order first, any other type after, by name. */
+  readonly eventTypes: readonly string[];
   /** Rank of the feature's day among `days`, or -1 when undated. */
   readonly dayRank: Int32Array;
   /** The corpus' distinct days, ascending. */
@@ -69,6 +74,14 @@ export function featureById(table: FeatureTable, id: string): NewsmapFeature | n
 }
 
 const KIND_INDEX = new Map<string, number>(EVENT_KINDS.map((k, i) => [k, i]));
+
+/** ACLED's order for its own types (Battles, Explosions/Remote violence, …); other types after them, by name. */
+function byVocabulary(a: string, b: string): number {
+  const ia = EVENT_TYPES.indexOf(a);
+  const ib = EVENT_TYPES.indexOf(b);
+  if (ia >= 0 || ib >= 0) return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * The list order: dated features first, by day then id; undated ones (bases, the built
@@ -120,6 +133,9 @@ export class FeatureTableBuilder {
   private readonly actorNames: string[] = [];
   private readonly actorCounts: number[] = [];
   private readonly articles = new Set<string>();
+  /** Per feature: its event type's id in order of first appearance, or -1. */
+  private readonly typeIds: number[] = [];
+  private readonly typeIdOf = new Map<string, number>();
 
   add(batch: readonly NewsmapFeature[]): void {
     for (let b = 0; b < batch.length; b++) {
@@ -127,6 +143,13 @@ export class FeatureTableBuilder {
       const p = f.properties;
       this.features.push(f);
       this.articles.add(p.article_id);
+      const type = p.event_type ?? null;
+      if (type === null) this.typeIds.push(-1);
+      else {
+        let id = this.typeIdOf.get(type);
+        if (id === undefined) this.typeIdOf.set(type, (id = this.typeIdOf.size));
+        this.typeIds.push(id);
+      }
       if (p.date === null) this.dayIds.push(-1);
       else {
         let day = this.dayIdOf.get(p.date);
@@ -175,6 +198,10 @@ export class FeatureTableBuilder {
     byFrequency.forEach((id, k) => (bitOfActor[id] = k));
     const actorWords = Math.max(1, Math.ceil(actors.length / 32));
     const actorBits = new Uint32Array(size * actorWords);
+    const eventTypes = [...this.typeIdOf.keys()].sort(byVocabulary);
+    const typeRank = new Int16Array(this.typeIdOf.size);
+    for (const [name, id] of this.typeIdOf) typeRank[id] = eventTypes.indexOf(name);
+    const eventType = new Int16Array(size);
     const kind = new Uint8Array(size);
     const dayRank = new Int32Array(size);
     const line = new Uint8Array(size);
@@ -190,6 +217,8 @@ export class FeatureTableBuilder {
       const f = input[r]!;
       features[i] = f;
       kind[i] = KIND_INDEX.get(f.properties.kind) ?? 0;
+      const typeId = this.typeIds[r]!;
+      eventType[i] = typeId < 0 ? -1 : typeRank[typeId]!;
       dayRank[i] = rankOfRow[r]!;
       const g = f.geometry;
       const anchor = g.type === 'Point' ? g.coordinates : g.coordinates[0]!;
@@ -211,7 +240,7 @@ export class FeatureTableBuilder {
       actorSet[i] = set;
     }
 
-    return { features, size, kind, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
+    return { features, size, kind, eventType, eventTypes, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
   }
 }
 

@@ -15,6 +15,13 @@ export interface FilterState {
   actors: string[] | null;
   /** Kinds shown; the full list by default. */
   kinds: EventKind[];
+  /**
+   * ACLED event types shown ("Battles", "Explosions/Remote violence" …); null = no restriction.
+   * When set, a feature with an `event_type` passes if its type is listed; a feature without one
+   * passes unless it is a strike: bases, pipelines and places are no events, and the Kinds
+   * group shows or hides them (a strike without a type, say from an old export, is hidden).
+   */
+  eventTypes: string[] | null;
   /** Case-insensitive text search over titles, quotes and place names. */
   q: string;
 }
@@ -24,6 +31,7 @@ export const DEFAULT_FILTER: FilterState = Object.freeze({
   to: null,
   actors: null,
   kinds: [...EVENT_KINDS],
+  eventTypes: null,
   q: '',
 }) as FilterState;
 
@@ -35,6 +43,7 @@ export const DEFAULT_FILTER: FilterState = Object.freeze({
 export function compileFilter(state: FilterState): (feature: NewsmapFeature) => boolean {
   const kinds = new Set<string>(state.kinds);
   const actors = state.actors === null ? null : new Set(state.actors);
+  const types = state.eventTypes === null ? null : new Set(state.eventTypes);
   const needle = state.q.trim().toLocaleLowerCase();
   const { from, to } = state;
   return (feature) => {
@@ -48,11 +57,18 @@ export function compileFilter(state: FilterState): (feature: NewsmapFeature) => 
       if (to !== null && p.date > to) return false;
     }
     if (actors !== null && !p.actors.some((a) => actors.has(a))) return false;
+    if (types !== null && !passesEventTypes(p, types)) return false;
     if (needle !== '') {
       if (!searchText(feature).includes(needle)) return false;
     }
     return true;
   };
+}
+
+/** The event-type rule of `FilterState.eventTypes`, for one feature's properties. */
+export function passesEventTypes(p: NewsmapFeature['properties'], types: ReadonlySet<string>): boolean {
+  const type = p.event_type ?? null;
+  return type === null ? p.kind !== 'strike' : types.has(type);
 }
 
 export function applyFilter(features: readonly NewsmapFeature[], state: FilterState): NewsmapFeature[] {
@@ -73,5 +89,15 @@ export function countActors(features: readonly NewsmapFeature[]): { actor: strin
 export function countKinds(features: readonly NewsmapFeature[]): Record<EventKind, number> {
   const counts = { strike: 0, base: 0, pipeline: 0, place: 0 } satisfies Record<EventKind, number>;
   for (const f of features) counts[f.properties.kind] += 1;
+  return counts;
+}
+
+/** Event type → number of features of that type, for the checkbox labels. Untyped features are not counted. */
+export function countEventTypes(features: readonly NewsmapFeature[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of features) {
+    const t = f.properties.event_type;
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
   return counts;
 }

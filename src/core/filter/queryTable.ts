@@ -7,8 +7,9 @@ import type { Histogram } from './timeline.ts';
  * Everything the dashboard shows for one filter state, from one pass over the table.
  *
  * The facets are counted "under every other filter": the actor counts ignore the actor filter,
- * the kind counts ignore the kind filter and the histogram ignores the date range, so a count
- * says what ticking that box (or brushing that bar) would give.
+ * the kind counts ignore the kind filter, the event-type counts ignore the event-type filter and
+ * the histogram ignores the date range, so a count says what ticking that box (or brushing that
+ * bar) would give.
  */
 export interface TableView {
   /** Table indices of the features passing the whole filter, in table order. */
@@ -18,6 +19,8 @@ export interface TableView {
   /** Aligned with `table.actors`. */
   actorCounts: Uint32Array;
   kindCounts: Record<EventKind, number>;
+  /** Aligned with `table.eventTypes`: features of each type under every other filter. */
+  eventTypeCounts: Uint32Array;
   histogram: Histogram;
   /** Undated features among `indices` (shown whatever the date range). */
   undated: number;
@@ -32,12 +35,21 @@ export interface TableView {
  * const { indices, actorCounts } = queryTable(table, { ...DEFAULT_FILTER, actors: ['Iran'] });
  */
 export function queryTable(table: FeatureTable, state: FilterState): TableView {
-  const { size, kind, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
+  const { size, kind, eventType, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
   const kindOk = new Uint8Array(EVENT_KINDS.length);
   for (const k of state.kinds) {
     const i = EVENT_KINDS.indexOf(k);
     if (i >= 0) kindOk[i] = 1;
   }
+  // Event types: 1 = shown; a feature without a type passes unless it is a strike (see FilterState).
+  const typeFilter = state.eventTypes !== null;
+  const typeOk = new Uint8Array(table.eventTypes.length);
+  if (state.eventTypes !== null) for (const t of state.eventTypes) {
+    const k = table.eventTypes.indexOf(t);
+    if (k >= 0) typeOk[k] = 1;
+  }
+  const strike = EVENT_KINDS.indexOf('strike');
+  const eventTypeCounts = new Uint32Array(table.eventTypes.length);
   // Day ranks in [lo, hi) are inside the range.
   const lo = state.from === null ? 0 : lowerBound(table.days, state.from);
   const hi = state.to === null ? table.days.length : lowerBound(table.days, `${state.to}\uffff`);
@@ -78,8 +90,12 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
     const k = kind[i]!;
     const kOk = kindOk[k] === 1;
     const set = actorSet[i]!;
-    if (kOk && dateOk) setHits[set]!++;
+    const ty = eventType[i]!;
+    const tOk = !typeFilter || (ty >= 0 ? typeOk[ty] === 1 : k !== strike);
+    if (kOk && dateOk && tOk) setHits[set]!++;
     if (setOk[set] === 0) continue;
+    if (kOk && dateOk && ty >= 0) eventTypeCounts[ty]!++;
+    if (!tOk) continue;
     if (dateOk) kindCounts[k]!++;
     if (kOk) {
       if (r < 0) histogramUndated++;
@@ -113,6 +129,7 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
     mask,
     actorCounts,
     kindCounts: counts,
+    eventTypeCounts,
     histogram: {
       unit: timeline?.unit ?? 'month',
       bins: timeline ? timeline.bins.map((b, i) => ({ start: b.start, end: b.end, count: binCounts[i]! })) : [],

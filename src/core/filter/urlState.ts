@@ -1,5 +1,6 @@
 import { EVENT_KINDS, type EventKind } from '../geojson/schema.ts';
 import { DEFAULT_FILTER, type FilterState } from './filterState.ts';
+import { EVENT_TYPES } from '../events/eventVocabulary.ts';
 
 /**
  * The filter lives in the URL query string so that a reload or a shared link restores the
@@ -30,8 +31,9 @@ function splitList(value: string): string[] {
 /**
  * @param knownActors the corpus' actors; when given, unknown actor names are dropped with a note.
  *   Pass null before the corpus has loaded.
+ * @param knownEventTypes the event types a link may ask for: ACLED's vocabulary by default.
  */
-export function parseFilterQuery(search: string, knownActors: readonly string[] | null): ParsedUrlState {
+export function parseFilterQuery(search: string, knownActors: readonly string[] | null, knownEventTypes: readonly string[] = EVENT_TYPES): ParsedUrlState {
   const params = new URLSearchParams(search);
   const notes: string[] = [];
   const filter: FilterState = { ...DEFAULT_FILTER, kinds: [...DEFAULT_FILTER.kinds] };
@@ -70,6 +72,18 @@ export function parseFilterQuery(search: string, knownActors: readonly string[] 
     if (valid.length > 0 || kindsRaw === '') filter.kinds = EVENT_KINDS.filter((k) => valid.includes(k));
   }
 
+  // `types=` (empty) asks for no event type at all, as `kinds=` asks for no kind.
+  const typesRaw = params.get('types');
+  if (typesRaw !== null) {
+    const requested = [...new Set(splitList(typesRaw))];
+    const unknown = requested.filter((t) => !knownEventTypes.includes(t));
+    if (unknown.length > 0) notes.push(`Ignored unknown event type${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`);
+    // Canonical (vocabulary) order, so equal states serialise identically.
+    const kept = knownEventTypes.filter((t) => requested.includes(t));
+    // Nothing left of a non-empty list: the link asked for no type we know, so show every type.
+    filter.eventTypes = kept.length > 0 || typesRaw === '' ? kept : null;
+  }
+
   const q = params.get('q');
   if (q !== null) filter.q = q.slice(0, 200);
 
@@ -89,6 +103,7 @@ export function writeFilterQuery(filter: FilterState, params: URLSearchParams = 
   set('to', filter.to);
   set('actors', filter.actors === null ? null : filter.actors.join(','));
   set('kinds', filter.kinds.length === EVENT_KINDS.length ? null : EVENT_KINDS.filter((k) => filter.kinds.includes(k)).join(','));
+  set('types', filter.eventTypes === null ? null : filter.eventTypes.join(','));
   set('q', filter.q.trim() === '' ? null : filter.q);
   return params;
 }

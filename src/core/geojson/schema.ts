@@ -36,6 +36,15 @@ export const featurePropertiesSchema = z.object({
   length_km: z.number().nonnegative().optional(),
   /** Set when an analyst changed the feature by hand. */
   corrected: z.boolean().optional(),
+  /**
+   * ACLED's event type and sub-event type ("Explosions/Remote violence" / "Air/drone strike"),
+   * on events; null or absent on bases, pipelines and places. Free strings, so that imported
+   * ACLED data with its other types still validates.
+   */
+  event_type: z.string().min(1).nullable().optional(),
+  sub_event_type: z.string().min(1).nullable().optional(),
+  /** Deaths the article reports for the event, when it gives a number. */
+  fatalities: z.number().int().nonnegative().nullable().optional(),
 }).passthrough();
 export type FeatureProperties = z.infer<typeof featurePropertiesSchema>;
 

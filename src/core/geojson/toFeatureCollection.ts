@@ -48,6 +48,10 @@ export function toFeatureCollection(article: Article, events: readonly ArticleEv
           published: article.published,
           confidence: e.confidence,
           ...(e.kind === 'pipeline' ? { status: e.status!, length_km: e.lengthKm! } : {}),
+          // ACLED's vocabulary on events only: bases, pipelines and places carry none (DESIGN §4).
+          ...(e.kind === 'strike'
+            ? { event_type: e.eventType?.event_type ?? null, sub_event_type: e.eventType?.sub_event_type ?? null, fatalities: e.fatalities ?? null }
+            : {}),
         },
       };
     });

@@ -138,10 +138,12 @@ export function nameCandidates(
  * other mentions more likely places too. Sets the `repeated` feature and rescores.
  */
 export function markRepeats(all: readonly NameCandidate[], keyOf: (c: NameCandidate) => string, weights: readonly number[]): void {
-  const placeKeys = new Set<string>();
-  for (const c of all) if (c.score > 0) placeKeys.add(keyOf(c));
+  const places = new Map<string, number>();
+  for (const c of all) if (c.score > 0) places.set(keyOf(c), (places.get(keyOf(c)) ?? 0) + 1);
   for (const c of all) {
-    if (!placeKeys.has(keyOf(c))) continue;
+    // Another mention, not this one, must vouch for the name.
+    const others = (places.get(keyOf(c)) ?? 0) - (c.score > 0 ? 1 : 0);
+    if (others <= 0) continue;
     c.features[F.repeated] = 1;
     c.score = dot(c.features, weights);
   }
@@ -262,7 +264,7 @@ function between(text: string, tokens: readonly Token[], a: number, b: number): 
 }
 
 /** A dateline: the name opens a paragraph and is followed by "(AP) —", ", Feb 24 (Reuters) -", " —". */
-function isDateline(text: string, tokens: readonly Token[], last: number): boolean {
+export function isDateline(text: string, tokens: readonly Token[], last: number): boolean {
   const rest = text.slice(tokens[last]!.end, tokens[last]!.end + 60);
   return /^(?:,\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--?|:)\s/u.test(rest);
 }
@@ -278,7 +280,7 @@ export function isHeadline(tokens: readonly Token[]): boolean {
   let words = 0;
   let caps = 0;
   for (const t of tokens) {
-    if (t.norm.length < 4) continue;
+    if (t.raw.length < 4) continue;
     words++;
     if (t.capitalized) caps++;
   }

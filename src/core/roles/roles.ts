@@ -5,7 +5,7 @@ import { normalizeToken } from '../text/normalize.ts';
 import type { Place } from '../gazetteer/place.ts';
 import type { Lexicon } from '../events/lexicon.ts';
 import { getCues } from '../geoparse/cues.ts';
-import { isHeadline } from '../geoparse/recognise.ts';
+import { isDateline, isHeadline } from '../geoparse/recognise.ts';
 import { actorOfPlace, metonymRole } from './metonyms.ts';
 
 /**
@@ -24,6 +24,14 @@ export type Role = 'location' | 'actor' | 'other';
 export interface RoleInput {
   first: number;
   last: number;
+  place: Place;
+  /** The name's other candidates: "Washington" the state may be Washington the government. */
+  candidates?: readonly Place[];
+}
+
+/** A mention's role, and the place it stands for (a metonym's capital may not be the ranked place). */
+export interface RoleResult {
+  role: Role;
   place: Place;
 }
 
@@ -49,12 +57,18 @@ const SCORE = /\b\d{1,3}\s?[-–]\s?\d{1,3}\b/;
  * @example
  * classifyRoles(tokenize('The Texas Rangers beat Houston in Arlington'), ...) // ['other', 'other', 'location']
  */
-export function classifyRoles(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean, sentenceIndex = 1): Role[] {
+export function classifyRoles(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean, sentenceIndex = 1): RoleResult[] {
   const roles: Role[] = [];
+  const places = mentions.map((m) => m.place);
   const headline = sentenceIndex === 0 && isHeadline(tokens);
   const sports = isAboutSport(tokens, text);
   mentions.forEach((m, k) => {
-    if (!headline && (partOfLongerName(tokens, text, m) || namesSomethingElse(tokens, text, m))) {
+    // "NAIROBI, Kenya, May 4 (Reuters) -": where the story was filed.
+    if (m.first === 0 && isDateline(text, tokens, m.last)) {
+      roles.push('location');
+      return;
+    }
+    if (!headline && (partOfLongerName(tokens, text, m, mentions) || namesSomethingElse(tokens, text, m))) {
       roles.push('other');
       return;
     }
@@ -62,16 +76,24 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
       roles.push('other');
       return;
     }
-    const actor = actorOfPlace(m.place, lexicon);
-    if (actor || standsForState(m.place)) {
-      const role = metonymRole(tokens, text, mentions, roles, k, lexicon, isTrigger) === 'actor' || addressedAsGovernment(tokens, m) ? 'actor' : 'location';
-      // A government the lexicon does not list is not an actor of the events, but not a location either.
-      roles.push(role === 'actor' && !actor ? 'other' : role);
-      return;
+    const state = standsForState(m.place, lexicon) ? m.place : m.candidates?.find((c) => standsForState(c, lexicon));
+    if (state) {
+      const metonym = metonymRole(tokens, text, mentions, roles, k, lexicon, isTrigger) === 'actor' || addressedAsGovernment(tokens, m);
+      if (metonym) {
+        // "said Washington would respond": the government, whichever Washington was ranked first.
+        places[k] = state;
+        // A government the lexicon does not list is not an actor of the events, but not a location either.
+        roles.push(actorOfPlace(state, lexicon) ? 'actor' : 'other');
+        return;
+      }
+      if (state === m.place) {
+        roles.push('location');
+        return;
+      }
     }
     roles.push(actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m)) ? 'other' : 'location');
   });
-  return roles;
+  return roles.map((role, k) => ({ role, place: places[k]! }));
 }
 
 /**
@@ -79,7 +101,7 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
  * "Real Madrid", "George Washington", "University of Chicago", "Bank of America". A following
  * word that keeps it a place ("Toronto Police", "Kharkiv Governor", "Lamar County") does not count.
  */
-function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput): boolean {
+function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, mentions: readonly RoleInput[]): boolean {
   const cues = getCues();
   // A name followed by more capitalised words: a team, a newspaper, a company or an event
   // when one of those words says so ("Boston Globe", "Houston Astros", "Texas Instruments",
@@ -89,14 +111,27 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput):
     const t = tokens[i]!;
     if (!t.capitalized || t.possessive || !joined(text, prev, t)) break;
     if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return true;
+    // "Florence Nightingale", "Victoria Beckham": a first name followed by a name that is no
+    // English word is a person.
+    // "Paris Hilton", "Jack London"'s reverse: a name that is no English word, no title and no
+    // place of its own right after the place name makes one longer name, a person's or a firm's.
+    // Only a two-word name: longer runs are mostly a place's own offices and schools ("Dublin
+    // Coffman High School"), and an acronym is a unit of it ("Gainesville VFW").
+    const after = tokens[i + 1];
+    const twoWords = !(after && after.capitalized && joined(text, t, after));
+    if (i === m.last + 1 && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && !cues.titles.has(t.norm) && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === i)) return true;
   }
+  // "the University of Chicago", "the Bank of England": a common noun heading an institution's
+  // name, which a town somewhere happens to bear.
+  const next = tokens[m.last + 1];
+  const institutionHead = cues.commonCount(tokens[m.first]!.norm) > 0 || tokens[m.first - 1]?.norm === 'the';
+  if (m.first === m.last && next?.norm === 'of' && tokens[m.last + 2]?.capitalized && institutionHead) return true;
   const prev = tokens[m.first - 1];
   if (prev && prev.capitalized && !prev.article && !prev.possessive && joined(text, prev, tokens[m.first]!)) {
     const conjunctionOpening = m.first - 1 === 0 && cues.commonCount(prev.norm) > 0 && !cues.isFirstName(prev.raw);
     // "US Ein al-Asad airbase", "UN Kabul office": an acronym before a name modifies it.
     const acronym = /^[\p{Lu}\d]{2,5}$/u.test(prev.raw);
     // …unless the name runs on too ("the UK Maritime Trade Operations"): then it is inside one.
-    const next = tokens[m.last + 1];
     const runsOn = next !== undefined && next.capitalized && !next.possessive && joined(text, tokens[m.last]!, next);
     if (!conjunctionOpening && (!acronym || runsOn) && !PLACE_QUALIFIERS.has(prev.norm) && !cues.locativePrepositions.has(prev.norm) && !cues.titles.has(prev.norm) && !TITLE_PARTICLES.has(prev.norm)) return true;
   }
@@ -144,9 +179,9 @@ function playsAsTeam(tokens: readonly Token[], mentions: readonly RoleInput[], k
   return verb !== undefined && SPORTS_VERBS.has(verb.norm);
 }
 
-/** A country or a national capital: its name is as often its government as the place. */
-function standsForState(p: Place): boolean {
-  return p.kind === 'country' || p.fcode === 'PPLC';
+/** A country, a national capital or a capital the lexicon lists: its name is as often its government as the place. */
+function standsForState(p: Place, lexicon: Lexicon): boolean {
+  return p.kind === 'country' || p.fcode === 'PPLC' || actorOfPlace(p, lexicon) !== undefined;
 }
 
 /** A seat of government of a division ("Albany", "Hartford"): its name can stand for the state's government. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { check } from '@placemarkio/check-geojson';
-import { CSV_COLUMNS, exportCSV, neutraliseFormula, parseCSV } from '../../../src/core/export/csv.ts';
+import { ACLED_COLUMNS, CSV_COLUMNS, exportCSV, neutraliseFormula, parseCSV, type CsvColumn } from '../../../src/core/export/csv.ts';
 import { exportGeoJSON } from '../../../src/core/export/geojson.ts';
 import { exportFileName } from '../../../src/core/export/filename.ts';
 import { DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
@@ -36,7 +36,7 @@ describe('GeoJSON export', () => {
 });
 
 describe('CSV export', () => {
-  it('has the ACLED-like header and one row per feature', () => {
+  it("has ACLED's header first, then newsmap's own columns, and one row per feature", () => {
     fc.assert(fc.property(corpusArb, (corpus) => {
       const rows = parseCSV(exportCSV(corpus));
       expect(rows[0]).toEqual([...CSV_COLUMNS]);
@@ -48,17 +48,25 @@ describe('CSV export', () => {
   it('round-trips quotes, commas and newlines', () => {
     const f = withProps({ quote: 'He said: "strike, then\nleave"', article_title: 'A, B' });
     const [, row] = parseCSV(exportCSV([f])) as [string[], string[]];
-    expect(row[CSV_COLUMNS.indexOf('quote')]).toBe('He said: "strike, then\nleave"');
-    expect(row[CSV_COLUMNS.indexOf('article')]).toBe('A, B');
+    expect(row[CSV_COLUMNS.indexOf('notes')]).toBe('He said: "strike, then\nleave"');
+    expect(row[CSV_COLUMNS.indexOf('source')]).toBe('A, B');
   });
 
   it('neutralises formula injection in text cells', () => {
-    const f = withProps({ quote: '=HYPERLINK("http://evil","x")', place_name: '+1', article_title: '@SUM(A1)', target: '-cmd' });
+    const f = withProps({
+      quote: '=HYPERLINK("http://evil","x")', place_name: '+1', article_title: '@SUM(A1)', target: '-cmd',
+      actor: '=1+1', mention: '+mention', event_type: '@type', sub_event_type: '-sub',
+    });
     const [, row] = parseCSV(exportCSV([f])) as [string[], string[]];
-    expect(row[CSV_COLUMNS.indexOf('quote')]).toBe(`'=HYPERLINK("http://evil","x")`);
-    expect(row[CSV_COLUMNS.indexOf('place')]).toBe(`'+1`);
-    expect(row[CSV_COLUMNS.indexOf('article')]).toBe(`'@SUM(A1)`);
-    expect(row[CSV_COLUMNS.indexOf('target')]).toBe(`'-cmd`);
+    const cell = (c: CsvColumn) => row[CSV_COLUMNS.indexOf(c)];
+    expect(cell('notes')).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(cell('location')).toBe(`'+1`);
+    expect(cell('source')).toBe(`'@SUM(A1)`);
+    expect(cell('actor2')).toBe(`'-cmd`);
+    expect(cell('actor1')).toBe(`'=1+1`);
+    expect(cell('mention')).toBe(`'+mention`);
+    expect(cell('event_type')).toBe(`'@type`);
+    expect(cell('sub_event_type')).toBe(`'-sub`);
     fc.assert(fc.property(fc.string(), (s) => {
       expect(/^[=+\-@\t\r]/.test(neutraliseFormula(s))).toBe(false);
     }));
@@ -67,8 +75,8 @@ describe('CSV export', () => {
   it('keeps negative coordinates numeric', () => {
     const f: NewsmapFeature = { ...withProps({}), geometry: { type: 'Point', coordinates: [-3.5, 40.25] } };
     const [, row] = parseCSV(exportCSV([f])) as [string[], string[]];
-    expect(row[CSV_COLUMNS.indexOf('lon')]).toBe('-3.5');
-    expect(row[CSV_COLUMNS.indexOf('lat')]).toBe('40.25');
+    expect(row[CSV_COLUMNS.indexOf('longitude')]).toBe('-3.5');
+    expect(row[CSV_COLUMNS.indexOf('latitude')]).toBe('40.25');
   });
 
   it('joins actors and uses the line middle for pipelines', () => {
@@ -78,7 +86,62 @@ describe('CSV export', () => {
     };
     const [, row] = parseCSV(exportCSV([f])) as [string[], string[]];
     expect(row[CSV_COLUMNS.indexOf('actors')]).toBe('Iran; Pakistan');
-    expect(row[CSV_COLUMNS.indexOf('lon')]).toBe('60');
+    expect(row[CSV_COLUMNS.indexOf('longitude')]).toBe('60');
+  });
+
+  it("maps an event onto ACLED's columns", () => {
+    const f: NewsmapFeature = {
+      type: 'Feature', id: 'somalia:120-129', geometry: { type: 'Point', coordinates: [45.34375, 2.03711] },
+      properties: {
+        kind: 'strike', title: 'al-Shabaab strike in Mogadishu', date: '2024-08-02', date_precision: 'day',
+        actor: 'al-Shabaab', actors: ['al-Shabaab', 'Somalia'], target: 'Somalia', origin: null,
+        place_id: 'geonames:53654', place_name: 'Mogadishu', country: 'SO', geo_precision: 'city',
+        mention: 'Mogadishu', span: [120, 129], quote: 'A suicide bomber blew himself up in Mogadishu.',
+        article_id: 'somalia', article_title: 'Bomber kills 32', published: '2024-08-03', confidence: 0.9,
+        event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', fatalities: 32,
+      },
+    };
+    const [head, row] = parseCSV(exportCSV([f])) as [string[], string[]];
+    const acled = Object.fromEntries(ACLED_COLUMNS.map((c) => [c, row[head.indexOf(c)]]));
+    expect(acled).toEqual({
+      event_id_cnty: 'somalia:120-129', event_date: '2024-08-02', year: '2024', time_precision: '1',
+      event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb', actor1: 'al-Shabaab', actor2: 'Somalia',
+      country: 'Somalia', location: 'Mogadishu', latitude: '2.03711', longitude: '45.34375', geo_precision: '1',
+      source: 'Bomber kills 32', notes: 'A suicide bomber blew himself up in Mogadishu.', fatalities: '32',
+    });
+    for (const [c, v] of [['id', 'somalia:120-129'], ['mention', 'Mogadishu'], ['confidence', '0.9'], ['country_code', 'SO'], ['date_precision', 'day'], ['place_precision', 'city']] as const) {
+      expect(row[head.indexOf(c)], c).toBe(v);
+    }
+  });
+
+  it('leaves the event columns empty for a base, and codes coarse dates and places as ACLED does', () => {
+    const base = withProps({ kind: 'base', date: null, date_precision: null, fatalities: undefined, event_type: undefined, sub_event_type: undefined, geo_precision: 'site' });
+    const month = withProps({ date: '2024-04-01', date_precision: 'month', geo_precision: 'region', event_type: 'Battles', sub_event_type: 'Armed clash', fatalities: null });
+    const rows = parseCSV(exportCSV([base, month]));
+    const at = (r: number, c: CsvColumn) => rows[r]![CSV_COLUMNS.indexOf(c)];
+    expect([at(1, 'event_type'), at(1, 'sub_event_type'), at(1, 'fatalities'), at(1, 'event_date'), at(1, 'year'), at(1, 'time_precision'), at(1, 'geo_precision')]).toEqual(['', '', '', '', '', '', '1']);
+    expect([at(2, 'year'), at(2, 'time_precision'), at(2, 'geo_precision'), at(2, 'fatalities'), at(2, 'event_type')]).toEqual(['2024', '3', '3', '', 'Battles']);
+  });
+});
+
+describe('feature schema: ACLED properties (issue 11)', () => {
+  it('accepts event_type, sub_event_type and fatalities as optional, nullable properties, and exports them unchanged', () => {
+    const typed = withProps({ event_type: 'Battles', sub_event_type: 'Armed clash', fatalities: 2 });
+    const untyped = withProps({ kind: 'base', event_type: undefined, sub_event_type: undefined, fatalities: undefined });
+    const nulls = withProps({ kind: 'place', event_type: null, sub_event_type: null, fatalities: null });
+    for (const f of [typed, untyped, nulls]) expect(newsmapFeatureSchema.safeParse(f).success).toBe(true);
+    const text = exportGeoJSON([typed, untyped]);
+    expect(() => check(text)).not.toThrow();
+    const out = JSON.parse(text).features;
+    expect(out[0].properties).toMatchObject({ event_type: 'Battles', sub_event_type: 'Armed clash', fatalities: 2 });
+    expect('event_type' in out[1].properties).toBe(false);
+  });
+
+  it('refuses a death count that is not a whole number of people, and an empty type', () => {
+    for (const fatalities of [-1, 2.5, '3', Number.NaN]) {
+      expect(newsmapFeatureSchema.safeParse(withProps({ fatalities: fatalities as number })).success, String(fatalities)).toBe(false);
+    }
+    expect(newsmapFeatureSchema.safeParse(withProps({ event_type: '' })).success).toBe(false);
   });
 });
 
@@ -91,5 +154,6 @@ describe('export file name', () => {
     expect(exportFileName({ ...DEFAULT_FILTER, actors: ['United States'], kinds: ['strike'], q: '../etc/passwd' }, 'geojson')).toBe(
       'newsmap_United-States_strike_q-.._etc_passwd.geojson'.replace('.._etc_passwd', '..-etc-passwd'),
     );
+    expect(exportFileName({ ...DEFAULT_FILTER, eventTypes: ['Battles', 'Explosions/Remote violence'] }, 'csv')).toBe('newsmap_Battles+Explosions-Remote-violence.csv');
   });
 });

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { EVENT_KINDS, type NewsmapFeature } from '../../../src/core/geojson/schema.ts';
 import type { FilterState } from '../../../src/core/filter/filterState.ts';
+import { EVENT_TYPES } from '../../../src/core/events/eventVocabulary.ts';
 
 export const ACTORS = ['Iran', 'Israel', 'United States', 'Pakistan', 'Hezbollah'];
+/** Two of ACLED's types, one it does not have (an import may bring any string), and none. */
+export const EVENT_TYPE_VALUES = ['Battles', 'Explosions/Remote violence', 'Riots', 'Custom type'];
 
 const day = fc
   .date({ min: new Date('2013-01-01T00:00:00Z'), max: new Date('2024-12-31T00:00:00Z'), noInvalidDate: true })
@@ -21,6 +24,8 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
     point: coord,
     line: fc.array(coord, { minLength: 2, maxLength: 4 }),
     origin: fc.option(coord, { nil: null }),
+    // undefined: a feature from before issue 11 carries no event_type at all.
+    eventType: fc.option(fc.option(fc.constantFrom(...EVENT_TYPE_VALUES), { nil: null }), { nil: undefined }),
   })
   .map((r): NewsmapFeature => ({
     type: 'Feature',
@@ -46,6 +51,7 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
       article_title: 'An article',
       published: '2024-04-21',
       confidence: 0.5,
+      ...(r.eventType === undefined ? {} : { event_type: r.eventType, sub_event_type: r.eventType === null ? null : 'x', fatalities: null }),
     },
   }));
 
@@ -57,5 +63,7 @@ export const filterArb: fc.Arbitrary<FilterState> = fc.record({
   to: fc.option(day, { nil: null }),
   actors: fc.option(fc.uniqueArray(fc.constantFrom(...ACTORS), { minLength: 1 }), { nil: null }),
   kinds: fc.uniqueArray(fc.constantFrom(...EVENT_KINDS)).map((ks) => EVENT_KINDS.filter((k) => ks.includes(k))),
+  // A filter asks for ACLED's types only (what the URL accepts), in the vocabulary's order.
+  eventTypes: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES)).map((ts) => EVENT_TYPES.filter((t) => ts.includes(t))), { nil: null }),
   q: fc.oneof(fc.constant(''), fc.string({ maxLength: 3 })),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFilter, countActors, DEFAULT_FILTER, type FilterState } from '../../../src/core/filter/filterState.ts';
+import { applyFilter, countActors, countEventTypes, DEFAULT_FILTER, type FilterState } from '../../../src/core/filter/filterState.ts';
 import { exportGeoJSON, toExportCollection } from '../../../src/core/export/geojson.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../../src/core/geojson/schema.ts';
 import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
@@ -55,6 +55,36 @@ describe('applyFilter', () => {
         if (filter.to) expect(d <= filter.to).toBe(true);
       }
     }));
+  });
+
+  it('lets every feature through when no event type is ticked off, typed or not (issue 11)', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      const noTypes: FilterState = { ...filter, eventTypes: null };
+      const untyped = corpus.map((f) => ({ ...f, properties: { ...f.properties, event_type: undefined, sub_event_type: undefined } }));
+      expect(ids(applyFilter(untyped, noTypes))).toEqual(ids(applyFilter(corpus, noTypes)));
+    }));
+  });
+
+  it('event-type filter keeps the ticked types, never an untyped strike, and leaves bases, pipelines and places to the Kinds group', () => {
+    fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {
+      if (filter.eventTypes === null) return;
+      const wanted = new Set(filter.eventTypes);
+      const shown = applyFilter(corpus, { ...DEFAULT_FILTER, eventTypes: filter.eventTypes });
+      for (const f of shown) {
+        const t = f.properties.event_type ?? null;
+        if (t === null) expect(f.properties.kind).not.toBe('strike');
+        else expect(wanted.has(t)).toBe(true);
+      }
+      // Nothing else is dropped: every untyped non-strike and every feature of a ticked type is there.
+      const kept = corpus.filter((f) => (f.properties.event_type ? wanted.has(f.properties.event_type) : f.properties.kind !== 'strike'));
+      expect(ids(shown)).toEqual(ids(kept));
+    }));
+    const [f] = fc.sample(featureArb, { numRuns: 1, seed: 7 }) as [NewsmapFeature];
+    const at = (kind: NewsmapFeature['properties']['kind'], event_type?: string | null): NewsmapFeature => ({ ...f, id: `${kind}:${event_type}`, properties: { ...f.properties, kind, event_type } });
+    const corpus = [at('strike', 'Battles'), at('strike', 'Explosions/Remote violence'), at('strike', null), at('strike'), at('base'), at('place', null)];
+    expect(ids(applyFilter(corpus, { ...DEFAULT_FILTER, eventTypes: ['Battles'] }))).toEqual(['strike:Battles', 'base:undefined', 'place:null']);
+    expect(ids(applyFilter(corpus, { ...DEFAULT_FILTER, eventTypes: [] }))).toEqual(['base:undefined', 'place:null']);
+    expect(countEventTypes(corpus)).toEqual(new Map([['Battles', 1], ['Explosions/Remote violence', 1]]));
   });
 
   it('actor filter reads properties.actors (any of the ticked actors)', () => {

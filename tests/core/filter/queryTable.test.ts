@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFilter, countActors, countKinds, DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
+import { applyFilter, countActors, countEventTypes, countKinds, DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
 import { buildFeatureTable, byDate, featureById, FeatureTableBuilder } from '../../../src/core/filter/featureTable.ts';
 import { queryTable } from '../../../src/core/filter/queryTable.ts';
 import { binByTime, dateExtent } from '../../../src/core/filter/timeline.ts';
@@ -15,6 +15,7 @@ function reference(corpus: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
     ids: shown.map((f) => f.id),
     actorCounts: actorFacet,
     kindCounts: countKinds(applyFilter(corpus, { ...filter, kinds: ['strike', 'base', 'pipeline', 'place'] })),
+    eventTypeCounts: countEventTypes(applyFilter(corpus, { ...filter, eventTypes: null })),
     histogram: binByTime(applyFilter(corpus, { ...filter, from: null, to: null }), dateExtent(corpus)),
     undated: shown.filter((f) => f.properties.date === null).length,
   };
@@ -30,6 +31,8 @@ function check(input: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
   expect(view.kindCounts).toEqual(ref.kindCounts);
   expect(view.undated).toBe(ref.undated);
   for (const [k, actor] of table.actors.entries()) expect(view.actorCounts[k]).toBe(ref.actorCounts.get(actor) ?? 0);
+  expect(view.eventTypeCounts).toHaveLength(table.eventTypes.length);
+  for (const [k, type] of table.eventTypes.entries()) expect(view.eventTypeCounts[k], type).toBe(ref.eventTypeCounts.get(type) ?? 0);
   expect(view.histogram.undated).toBe(ref.histogram.undated);
   expect(view.histogram.bins).toEqual(ref.histogram.bins);
 }

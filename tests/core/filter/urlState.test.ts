@@ -22,7 +22,7 @@ describe('URL state', () => {
   it('parses the documented form', () => {
     const { filter, notes } = parseFilterQuery('?from=2024-01-01&to=2024-04-30&actors=Israel,Iran&kinds=strike,base&q=isfahan', ACTORS);
     expect(notes).toEqual([]);
-    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], q: 'isfahan' });
+    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], eventTypes: null, q: 'isfahan' });
   });
 
   it('drops garbage with a note instead of throwing', () => {
@@ -35,6 +35,20 @@ describe('URL state', () => {
     expect(notes.join(' ')).toMatch(/2024-02-30/);
     expect(notes.join(' ')).toMatch(/Narnia/);
     expect(notes.join(' ')).toMatch(/ufo/);
+  });
+
+  it('holds the event types in the URL, in the vocabulary order, and drops unknown ones with a note', () => {
+    const written = serializeFilter({ ...DEFAULT_FILTER, eventTypes: ['Battles', 'Explosions/Remote violence'] });
+    expect(new URLSearchParams(written).get('types')).toBe('Battles,Explosions/Remote violence');
+    const { filter, notes } = parseFilterQuery('?types=Violence%20against%20civilians,Battles,Looting', ACTORS);
+    expect(filter.eventTypes).toEqual(['Battles', 'Violence against civilians']);
+    expect(notes).toEqual(['Ignored unknown event type: Looting.']);
+    // Only strangers: every type, as for actors. Empty: none (only untyped features remain).
+    expect(parseFilterQuery('?types=Looting', ACTORS).filter.eventTypes).toBeNull();
+    expect(parseFilterQuery('?types=', ACTORS).filter.eventTypes).toEqual([]);
+    expect(parseFilterQuery('?kinds=strike', ACTORS).filter.eventTypes).toBeNull();
+    // A corpus may bring a type ACLED's political-violence list lacks when the caller knows it.
+    expect(parseFilterQuery('?types=Custom', ACTORS, ['Battles', 'Custom']).filter.eventTypes).toEqual(['Custom']);
   });
 
   it('ignores an inverted range with a note', () => {
