@@ -96,7 +96,8 @@ describe('dashboard (built app, offline Chromium)', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const rows = (await readFile((await csv.path())!, 'utf8')).trim().split('\r\n');
-    expect(rows[0]).toBe('date,date_precision,kind,actor,actors,target,place,country,lat,lon,geo_precision,quote,article,published,corrected');
+    // ACLED's column names first (actor2 is our target), then ours.
+    expect(rows[0]).toBe('event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,actor2,country,location,latitude,longitude,geo_precision,source,notes,fatalities,id,kind,actors,date_precision,place_precision,country_code,place_id,mention,confidence,article_id,published,corrected');
     expect(rows).toHaveLength(expected.length + 1);
 
     await expect.poll(() => page.url()).toContain('actors=Israel');
