@@ -141,15 +141,19 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     // Pick on map: the next click on the map sets the point.
     await editor.getByRole('button', { name: 'Pick on map' }).click();
     // "Save edit" flies the map to the feature; a fly that ends after our setView would move
-    // the map under the click. Set the view until it holds with no move in progress.
-    await expect.poll(() => page.evaluate(() => {
-      const map = (window as any).__newsmapMap;
-      const c = map.getCenter();
-      const moving = Boolean(map._flyToFrame) || Boolean(map._panAnim?._inProgress) || Boolean(map._animatingZoom);
-      if (!moving && Math.abs(c.lat - 30) < 1e-9 && Math.abs(c.lng - 50) < 1e-9 && map.getZoom() === 6) return true;
-      if (!moving) map.setView([30, 50], 6, { animate: false });
-      return false;
-    }), { intervals: [100] }).toBe(true);
+    // the map under the click. Set the view until it has held for three polls in a row.
+    let held = 0;
+    await expect.poll(async () => {
+      const at = await page.evaluate(() => {
+        const map = (window as any).__newsmapMap;
+        const c = map.getCenter();
+        if (Math.abs(c.lat - 30) < 1e-4 && Math.abs(c.lng - 50) < 1e-4 && map.getZoom() === 6) return true;
+        map.setView([30, 50], 6, { animate: false });
+        return false;
+      });
+      held = at ? held + 1 : 0;
+      return held >= 3;
+    }, { intervals: [150] }).toBe(true);
     const pt = await page.evaluate(() => (window as any).__newsmapMap.latLngToContainerPoint([30, 50]));
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.click(box.x + pt.x, box.y + pt.y);
