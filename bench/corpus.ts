@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitSentences } from '../src/core/text/sentences.ts';
-import type { Article } from '../src/core/article.ts';
+import { splitSentences } from '../src/core/geoparser/text/sentences.ts';
+import type { Article } from '../src/core/geoparser/article.ts';
 import { mulberry32 } from './prng.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -7,10 +7,10 @@
 import { cpus, totalmem } from 'node:os';
 import { syntheticCorpus } from './corpus.ts';
 import { loadBroadPlaces, readCurated } from '../src/cli/loadGazetteer.ts';
-import { PlaceIndex } from '../src/core/gazetteer/placeIndex.ts';
-import { parseArticle } from '../src/core/parseArticle.ts';
-import { splitSentences } from '../src/core/text/sentences.ts';
-import { altNames } from '../src/core/gazetteer/broad.ts';
+import { PlaceIndex } from '../src/core/geoparser/gazetteer/placeIndex.ts';
+import { parseArticle } from '../src/core/geoparser/parseArticle.ts';
+import { splitSentences } from '../src/core/geoparser/text/sentences.ts';
+import { altNames } from '../src/core/geoparser/gazetteer/broad.ts';
 
 const MB = 1024 * 1024;
 const target = Number(process.env.BENCH_MB ?? 10) * MB;

@@ -3,7 +3,7 @@
  * conflict reporting — clustered around the region's cities (lon 30–70, lat 12–40), a tail of
  * scattered events, 2013–2024, a handful of actors with a skewed frequency.
  */
-import type { EventKind, GeoPrecisionValue, NewsmapCollection, NewsmapFeature } from '../src/core/geojson/schema.ts';
+import type { EventKind, GeoPrecisionValue, NewsmapCollection, NewsmapFeature } from '../src/core/geoparser/geojson/schema.ts';
 import { mulberry32 } from './prng.ts';
 
 const CITIES: [string, string, number, number, number][] = [

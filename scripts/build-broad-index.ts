@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { worldText } from '../src/cli/loadGazetteer.ts';
-import { admin1TableFrom } from '../src/core/gazetteer/worldBuild.ts';
+import { admin1TableFrom } from '../src/core/geoparser/gazetteer/worldBuild.ts';
 
 const from = process.argv.indexOf('--admin1-from');
 if (from > 0) {

@@ -1,4 +1,4 @@
-// Writes src/core/geoparse/data/wordLists.json: the English word frequencies and first names
+// Writes src/core/geoparser/geoparse/data/wordLists.json: the English word frequencies and first names
 // that the recogniser reads to tell a place from a common word ("Police", "Hope") or a person
 // ("Bob Davis"). Derived data, committed so the core (CLI, worker, tests) needs no build step:
 //   node --import tsx scripts/build-word-lists.ts
@@ -28,5 +28,5 @@ const out = {
   commonWords: common,
   firstNames: [...firstNames].sort(),
 };
-writeFileSync('src/core/geoparse/data/wordLists.json', JSON.stringify(out) + '\n');
+writeFileSync('src/core/geoparser/geoparse/data/wordLists.json', JSON.stringify(out) + '\n');
 console.log(`wordLists.json: ${Object.keys(common).length} common words, ${firstNames.size} first names`);

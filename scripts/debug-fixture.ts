@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadIndex } from '../src/cli/loadGazetteer.ts';
-import { parseArticle } from '../src/core/parseArticle.ts';
+import { parseArticle } from '../src/core/geoparser/parseArticle.ts';
 const slug = process.argv[2]!;
 const fx = JSON.parse(readFileSync(`tests/fixtures/articles/${slug}.expected.json`, 'utf8'));
 const text = readFileSync(`tests/fixtures/articles/${slug}.txt`, 'utf8');

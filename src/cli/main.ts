@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync, renameSync, statSync, existsSync, unlinkSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArticle } from '../core/parseArticle.ts';
-import { parsePublished } from '../core/events/published.ts';
-import type { NewsmapCollection, NewsmapFeature } from '../core/geojson/schema.ts';
-import type { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
+import { parseArticle } from '../core/geoparser/parseArticle.ts';
+import { parsePublished } from '../core/geoparser/events/published.ts';
+import type { NewsmapCollection, NewsmapFeature } from '../core/geoparser/geojson/schema.ts';
+import type { PlaceIndex } from '../core/geoparser/gazetteer/placeIndex.ts';
 import { loadIndex, DEFAULT_GAZETTEER } from './loadGazetteer.ts';
 import { readArticleFile } from './readArticleFile.ts';
 import { parseCorpusIndex, type CorpusEntry } from './corpus.ts';

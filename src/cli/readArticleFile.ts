@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { ArticleFileError, checkArticleSize, decodeArticle } from '../core/text/decodeArticle.ts';
+import { ArticleFileError, checkArticleSize, decodeArticle } from '../core/geoparser/text/decodeArticle.ts';
 
 
 export { ArticleFileError };

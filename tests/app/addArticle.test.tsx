@@ -7,7 +7,7 @@ import { SelectionContext } from '../../src/app/state/selection.ts';
 import { WorkspaceController } from '../../src/app/storage/controller.ts';
 import { MemoryBackend } from '../../src/app/storage/memoryBackend.ts';
 import type { GeoparseClient, ParseOutcome } from '../../src/worker/client.ts';
-import type { Article } from '../../src/core/article.ts';
+import type { Article } from '../../src/core/geoparser/article.ts';
 import { buildFixture } from '../e2e/support/fixture.ts';
 
 let host: HTMLElement;

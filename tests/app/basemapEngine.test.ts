@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import { ringsFromTopology, type RingSet } from '../../src/core/basemap/countryRings.ts';
-import type { TileContext } from '../../src/core/basemap/paintTile.ts';
+import { ringsFromTopology, type RingSet } from '../../src/core/engine/basemap/countryRings.ts';
+import type { TileContext } from '../../src/core/engine/basemap/paintTile.ts';
 import { createTileQueue } from '../../src/worker/tileQueue.ts';
 import { BasemapEngine } from '../../src/worker/basemapEngine.ts';
 import { BasemapClient } from '../../src/worker/basemapClient.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildFeatureTable, searchText } from '../../src/core/filter/featureTable.ts';
-import { queryTable } from '../../src/core/filter/queryTable.ts';
-import { DEFAULT_FILTER } from '../../src/core/filter/filterState.ts';
+import { buildFeatureTable, searchText } from '../../src/core/engine/filter/featureTable.ts';
+import { queryTable } from '../../src/core/engine/filter/queryTable.ts';
+import { DEFAULT_FILTER } from '../../src/core/engine/filter/filterState.ts';
 import { warmSearchWhenIdle } from '../../src/app/state/searchWarmup.ts';
 import type { IdleDeadlineLike } from '../../src/app/state/idle.ts';
 import { corpusArb } from '../core/filter/arbitraries.ts';

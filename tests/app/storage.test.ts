@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MemoryBackend } from '../../src/app/storage/memoryBackend.ts';
 import { WorkspaceController } from '../../src/app/storage/controller.ts';
 import { loadWorkspace } from '../../src/app/storage/workspace.ts';
-import type { StoredArticle } from '../../src/core/project/projectFile.ts';
-import type { Correction } from '../../src/core/corrections/corrections.ts';
+import type { StoredArticle } from '../../src/core/engine/project/projectFile.ts';
+import type { Correction } from '../../src/core/engine/corrections/corrections.ts';
 import { buildFixture } from '../e2e/support/fixture.ts';
 
 const { corpus, articles } = buildFixture();

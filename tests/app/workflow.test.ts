@@ -4,8 +4,8 @@ import { importedArticles } from '../../src/app/workflow/importedArticles.ts';
 import { newArticleId, publishedProblem, safeHref, sourceUrl } from '../../src/app/workflow/articleForm.ts';
 import { emptyWorkspace } from '../../src/app/storage/workspace.ts';
 import type { Article } from '../../src/app/state/corpus.ts';
-import type { StoredArticle } from '../../src/core/project/projectFile.ts';
-import type { Correction } from '../../src/core/corrections/corrections.ts';
+import type { StoredArticle } from '../../src/core/engine/project/projectFile.ts';
+import type { Correction } from '../../src/core/engine/corrections/corrections.ts';
 import { buildFixture } from '../e2e/support/fixture.ts';
 
 const { corpus, articles } = buildFixture();

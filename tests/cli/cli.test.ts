@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, copyFileSync, exis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
-import { newsmapFeatureSchema } from '../../src/core/geojson/schema.ts';
+import { newsmapFeatureSchema } from '../../src/core/geoparser/geojson/schema.ts';
 import { newsmap, root } from '../helpers/cli.ts';
 
 /** The real `newsmap` bin, on real files. Refusals of bad input are in tests/hardening/. */

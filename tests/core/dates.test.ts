@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { findDates, compatibleDates, anchorEnd } from '../../src/core/events/dates.ts';
-import { parsePublished, DateFormatError } from '../../src/core/events/published.ts';
+import { findDates, compatibleDates, anchorEnd } from '../../src/core/geoparser/events/dates.ts';
+import { parsePublished, DateFormatError } from '../../src/core/geoparser/events/published.ts';
 
 const at = (text: string, published: string) => findDates(text, 0, parsePublished(published)).map((d) => d.value && `${d.value.date}/${d.value.precision}`);
 

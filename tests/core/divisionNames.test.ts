@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { divisionNames, DIVISION_WORDS } from '../../src/core/gazetteer/divisionNames.ts';
-import { nameKey } from '../../src/core/text/normalize.ts';
+import { divisionNames, DIVISION_WORDS } from '../../src/core/geoparser/gazetteer/divisionNames.ts';
+import { nameKey } from '../../src/core/geoparser/text/normalize.ts';
 
 describe('divisionNames', () => {
   it('names a division the way news copy does', () => {

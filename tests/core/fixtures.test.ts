@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticle } from '../../src/core/parseArticle.ts';
-import type { NewsmapFeature } from '../../src/core/geojson/schema.ts';
-import type { PlaceIndex } from '../../src/core/gazetteer/placeIndex.ts';
+import { parseArticle } from '../../src/core/geoparser/parseArticle.ts';
+import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
+import type { PlaceIndex } from '../../src/core/geoparser/gazetteer/placeIndex.ts';
 import { realIndex } from '../helpers/index.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseGazetteerJson, validateGazetteer, GazetteerError } from '../../src/core/gazetteer/validate.ts';
-import { nameKey } from '../../src/core/text/normalize.ts';
+import { parseGazetteerJson, validateGazetteer, GazetteerError } from '../../src/core/geoparser/gazetteer/validate.ts';
+import { nameKey } from '../../src/core/geoparser/text/normalize.ts';
 import { realIndex } from '../helpers/index.ts';
 
 const file = join(import.meta.dirname, '../../data/gazetteer.json');

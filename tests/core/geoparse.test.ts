@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseArticle } from '../../src/core/parseArticle.ts';
-import type { NewsmapFeature } from '../../src/core/geojson/schema.ts';
+import { parseArticle } from '../../src/core/geoparser/parseArticle.ts';
+import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 import { realIndex } from '../helpers/index.ts';
 
 /** Short texts written for these tests: each pins one rule of the resolver. */

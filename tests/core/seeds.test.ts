@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
-import { parseArticle } from '../../src/core/parseArticle.ts';
-import type { NewsmapFeature, FeatureProperties } from '../../src/core/geojson/schema.ts';
+import { parseArticle } from '../../src/core/geoparser/parseArticle.ts';
+import type { NewsmapFeature, FeatureProperties } from '../../src/core/geoparser/geojson/schema.ts';
 import { realIndex } from '../helpers/index.ts';
 
 /** The expectations of issue 2 on the two seed articles, against the real gazetteer. */

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { nameKey, normalizeToken } from '../../src/core/text/normalize.ts';
-import { splitSentences } from '../../src/core/text/sentences.ts';
-import { tokenize } from '../../src/core/text/tokens.ts';
+import { nameKey, normalizeToken } from '../../src/core/geoparser/text/normalize.ts';
+import { splitSentences } from '../../src/core/geoparser/text/sentences.ts';
+import { tokenize } from '../../src/core/geoparser/text/tokens.ts';
 
 describe('nameKey', () => {
   it('brings transliteration variants to one key', () => {

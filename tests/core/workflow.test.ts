@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { check } from '@placemarkio/check-geojson';
-import { importGeoJson } from '../../src/core/import/importGeoJson.ts';
-import { exportGeoJSON } from '../../src/core/export/geojson.ts';
-import { exportKML } from '../../src/core/export/kml.ts';
-import { applyCorrections, type Correction } from '../../src/core/corrections/corrections.ts';
-import { addAliasFromCorrection, emptyUserGazetteer } from '../../src/core/corrections/userGazetteer.ts';
-import { exportProject, importProject, ProjectFileError } from '../../src/core/project/projectFile.ts';
-import { parseArticle } from '../../src/core/parseArticle.ts';
-import { EVENT_KINDS, GEO_PRECISIONS, type NewsmapFeature } from '../../src/core/geojson/schema.ts';
+import { importGeoJson } from '../../src/core/engine/import/importGeoJson.ts';
+import { exportGeoJSON } from '../../src/core/engine/export/geojson.ts';
+import { exportKML } from '../../src/core/engine/export/kml.ts';
+import { applyCorrections, type Correction } from '../../src/core/engine/corrections/corrections.ts';
+import { addAliasFromCorrection, emptyUserGazetteer } from '../../src/core/engine/corrections/userGazetteer.ts';
+import { exportProject, importProject, ProjectFileError } from '../../src/core/engine/project/projectFile.ts';
+import { parseArticle } from '../../src/core/geoparser/parseArticle.ts';
+import { EVENT_KINDS, GEO_PRECISIONS, type NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 import { realIndex } from '../helpers/index.ts';
 
 const text = 'Israeli jets struck the T-4 air base in Homs province late on Thursday. Arbil was quiet. Qusayr saw clashes.';

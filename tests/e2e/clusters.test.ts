@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
-import type { NewsmapFeature } from '../../src/core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
 let session: Session;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { check } from '@placemarkio/check-geojson';
 import { cspViolations, eventCount, openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
 import { ARTICLES, buildFixture, XSS } from './support/fixture.ts';
 import { CHECK_VIEW, LAND_POINT, LAND_RGB, near, screenColour, SEA_POINT, SEA_RGB, showRegion, waitForBasemap } from './support/basemap.ts';
-import type { NewsmapCollection } from '../../src/core/geojson/schema.ts';
+import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.ts';
 
 let session: Session;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { openDashboard, startSession, type Session } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
-import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geojson/schema.ts';
+import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
 /**
  * The map's view against its container's size (issue 10, first section): Leaflet caches the

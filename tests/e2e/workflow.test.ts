@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, startSession, type Session } from './support/harness.ts';
 import { buildFixture, XSS } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
-import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geojson/schema.ts';
+import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
 let session: Session;
 beforeAll(async () => {
@@ -153,7 +153,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
       });
       held = at ? held + 1 : 0;
       return held >= 3;
-    }, { intervals: [150] }).toBe(true);
+    }, { interval: 150 }).toBe(true);
     const pt = await page.evaluate(() => (window as any).__newsmapMap.latLngToContainerPoint([30, 50]));
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.click(box.x + pt.x, box.y + pt.y);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Place } from '../../src/core/gazetteer/place.ts';
+import type { Place } from '../../src/core/geoparser/gazetteer/place.ts';
 import { capitalisedRuns, populationBaseline, populationTable } from '../../src/eval/baseline.ts';
 import { emptyAlignment, type Corpus, type GoldToponym } from '../../src/eval/corpora.ts';
 import type { GoldClass } from '../../src/eval/countries.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeArticle, checkArticleSize, ArticleFileError, MAX_ARTICLE_BYTES } from '../../src/core/text/decodeArticle.ts';
+import { decodeArticle, checkArticleSize, ArticleFileError, MAX_ARTICLE_BYTES } from '../../src/core/geoparser/text/decodeArticle.ts';
 
 /**
  * Hardening matrix, worker rows: the browser worker decodes dropped files with the same

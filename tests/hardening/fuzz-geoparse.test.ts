@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { parseArticle } from '../../src/core/parseArticle.ts';
-import { newsmapFeatureSchema } from '../../src/core/geojson/schema.ts';
-import type { PlaceIndex } from '../../src/core/gazetteer/placeIndex.ts';
+import { parseArticle } from '../../src/core/geoparser/parseArticle.ts';
+import { newsmapFeatureSchema } from '../../src/core/geoparser/geojson/schema.ts';
+import type { PlaceIndex } from '../../src/core/geoparser/gazetteer/placeIndex.ts';
 import { realIndex } from '../helpers/index.ts';
 
 /**

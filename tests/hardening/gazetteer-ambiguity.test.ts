@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateGazetteer } from '../../src/core/gazetteer/validate.ts';
-import { PlaceIndex } from '../../src/core/gazetteer/placeIndex.ts';
-import { parseArticle } from '../../src/core/parseArticle.ts';
+import { validateGazetteer } from '../../src/core/geoparser/gazetteer/validate.ts';
+import { PlaceIndex } from '../../src/core/geoparser/gazetteer/placeIndex.ts';
+import { parseArticle } from '../../src/core/geoparser/parseArticle.ts';
 
 /** Hardening matrix: an alias shared by two entries is allowed and resolved deterministically. */
 const base = JSON.parse(readFileSync(join(import.meta.dirname, '../../data/gazetteer.json'), 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { importGeoJson, ImportError } from '../../src/core/import/importGeoJson.ts';
+import { importGeoJson, ImportError } from '../../src/core/engine/import/importGeoJson.ts';
 
 /**
  * Hardening matrix, GeoJSON import rows: each bad file is refused as a whole (nothing partial

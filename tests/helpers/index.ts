@@ -1,5 +1,5 @@
 import { loadIndex } from '../../src/cli/loadGazetteer.ts';
-import type { PlaceIndex } from '../../src/core/gazetteer/placeIndex.ts';
+import type { PlaceIndex } from '../../src/core/geoparser/gazetteer/placeIndex.ts';
 
 let full: PlaceIndex | undefined;
 

@@ -8,7 +8,7 @@ import {
   NO_LAYER,
   queryClusters,
   type ClusterIndex,
-} from '../../../src/core/cluster/gridClusters.ts';
+} from '../../../src/core/engine/cluster/gridClusters.ts';
 
 const LAYERS = 3;
 

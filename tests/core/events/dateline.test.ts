@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleAnchor, findDateline } from '../../../src/core/events/dateline.ts';
-import { parsePublished } from '../../../src/core/events/published.ts';
+import { articleAnchor, findDateline } from '../../../src/core/geoparser/events/dateline.ts';
+import { parsePublished } from '../../../src/core/geoparser/events/published.ts';
 
 describe('datelines (issue 11)', () => {
   it('reads the datelines of the agencies, with or without a day', () => {

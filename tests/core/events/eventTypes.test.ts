@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../../src/core/events/eventTypes.json' with { type: 'json' };
-import { classifyEvent, compileEventTypes, EVENT_TYPES, SUB_EVENT_TYPES } from '../../../src/core/events/eventTypes.ts';
-import { CODED_EVENT_TYPES } from '../../../src/core/events/eventVocabulary.ts';
-import { tokenize } from '../../../src/core/text/tokens.ts';
+import data from '../../../src/core/geoparser/events/eventTypes.json' with { type: 'json' };
+import { classifyEvent, compileEventTypes, EVENT_TYPES, SUB_EVENT_TYPES } from '../../../src/core/geoparser/events/eventTypes.ts';
+import { CODED_EVENT_TYPES } from '../../../src/core/geoparser/events/eventVocabulary.ts';
+import { tokenize } from '../../../src/core/geoparser/text/tokens.ts';
 
 /** The type of the attack at the first token whose word is `trigger`, the whole sentence one clause unless `clauses` splits it. */
 function typeOf(sentence: string, trigger: string, clauses: number[] = []): string {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../../src/core/parseArticle.ts';
-import type { PlaceIndex } from '../../../src/core/gazetteer/placeIndex.ts';
-import { newsmapFeatureSchema, type FeatureProperties } from '../../../src/core/geojson/schema.ts';
+import { parseArticle } from '../../../src/core/geoparser/parseArticle.ts';
+import type { PlaceIndex } from '../../../src/core/geoparser/gazetteer/placeIndex.ts';
+import { newsmapFeatureSchema, type FeatureProperties } from '../../../src/core/geoparser/geojson/schema.ts';
 import { realIndex } from '../../helpers/index.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findFatalities } from '../../../src/core/events/fatalities.ts';
-import { tokenize } from '../../../src/core/text/tokens.ts';
+import { findFatalities } from '../../../src/core/geoparser/events/fatalities.ts';
+import { tokenize } from '../../../src/core/geoparser/text/tokens.ts';
 
 const counts = (sentence: string) => findFatalities(tokenize(sentence), sentence).map((f) => f.count);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import data from '../../../src/core/events/lexicon.json' with { type: 'json' };
-import { actorColour, getLexicon } from '../../../src/core/events/lexicon.ts';
-import { findActorMentions } from '../../../src/core/events/actors.ts';
-import { tokenize } from '../../../src/core/text/tokens.ts';
+import data from '../../../src/core/geoparser/events/lexicon.json' with { type: 'json' };
+import { actorColour, getLexicon } from '../../../src/core/geoparser/events/lexicon.ts';
+import { findActorMentions } from '../../../src/core/geoparser/events/actors.ts';
+import { tokenize } from '../../../src/core/geoparser/text/tokens.ts';
 
 const lex = getLexicon();
 const actorsIn = (text: string) => findActorMentions(tokenize(text), text, lex).map((m) => m.actor.name);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { check } from '@placemarkio/check-geojson';
-import { ACLED_COLUMNS, CSV_COLUMNS, exportCSV, neutraliseFormula, parseCSV, type CsvColumn } from '../../../src/core/export/csv.ts';
-import { exportGeoJSON } from '../../../src/core/export/geojson.ts';
-import { exportFileName } from '../../../src/core/export/filename.ts';
-import { DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
-import { newsmapFeatureSchema, type NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { ACLED_COLUMNS, CSV_COLUMNS, exportCSV, neutraliseFormula, parseCSV, type CsvColumn } from '../../../src/core/engine/export/csv.ts';
+import { exportGeoJSON } from '../../../src/core/engine/export/geojson.ts';
+import { exportFileName } from '../../../src/core/engine/export/filename.ts';
+import { DEFAULT_FILTER } from '../../../src/core/engine/filter/filterState.ts';
+import { newsmapFeatureSchema, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb } from '../filter/arbitraries.ts';
 
 function withProps(patch: Partial<NewsmapFeature['properties']>): NewsmapFeature {

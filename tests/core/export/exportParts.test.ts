@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { check } from '@placemarkio/check-geojson';
-import { exportCSV } from '../../../src/core/export/csv.ts';
-import { csvCache, csvParts, CSV_LAYOUT } from '../../../src/core/export/csvParts.ts';
-import { exportGeoJSON } from '../../../src/core/export/geojson.ts';
-import { geoJsonCache, geoJsonParts, GEOJSON_LAYOUT, serializeFeature } from '../../../src/core/export/geojsonParts.ts';
-import { isRunBoundary, RUN_MAX, RunCache } from '../../../src/core/export/runCache.ts';
-import { WarmQueue } from '../../../src/core/export/warmQueue.ts';
-import { newsmapFeatureSchema, type NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { exportCSV } from '../../../src/core/engine/export/csv.ts';
+import { csvCache, csvParts, CSV_LAYOUT } from '../../../src/core/engine/export/csvParts.ts';
+import { exportGeoJSON } from '../../../src/core/engine/export/geojson.ts';
+import { geoJsonCache, geoJsonParts, GEOJSON_LAYOUT, serializeFeature } from '../../../src/core/engine/export/geojsonParts.ts';
+import { isRunBoundary, RUN_MAX, RunCache } from '../../../src/core/engine/export/runCache.ts';
+import { WarmQueue } from '../../../src/core/engine/export/warmQueue.ts';
+import { newsmapFeatureSchema, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb } from '../filter/arbitraries.ts';
 
 /** Runs as plain strings: the app uses Blobs, but the text they hold is the same. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { EVENT_KINDS, type NewsmapFeature } from '../../../src/core/geojson/schema.ts';
-import type { FilterState } from '../../../src/core/filter/filterState.ts';
-import { EVENT_TYPES } from '../../../src/core/events/eventVocabulary.ts';
+import { EVENT_KINDS, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
+import type { FilterState } from '../../../src/core/engine/filter/filterState.ts';
+import { EVENT_TYPES } from '../../../src/core/geoparser/events/eventVocabulary.ts';
 
 export const ACTORS = ['Iran', 'Israel', 'United States', 'Pakistan', 'Hezbollah'];
 /** Two of ACLED's types, one it does not have (an import may bring any string), and none. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFilter, countActors, countEventTypes, DEFAULT_FILTER, type FilterState } from '../../../src/core/filter/filterState.ts';
-import { exportGeoJSON, toExportCollection } from '../../../src/core/export/geojson.ts';
-import type { NewsmapCollection, NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { applyFilter, countActors, countEventTypes, DEFAULT_FILTER, type FilterState } from '../../../src/core/engine/filter/filterState.ts';
+import { exportGeoJSON, toExportCollection } from '../../../src/core/engine/export/geojson.ts';
+import type { NewsmapCollection, NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
 
 const ids = (fs: NewsmapFeature[]) => fs.map((f) => f.id);

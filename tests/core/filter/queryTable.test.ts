@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFilter, countActors, countEventTypes, countKinds, DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
-import { buildFeatureTable, byDate, featureById, FeatureTableBuilder } from '../../../src/core/filter/featureTable.ts';
-import { queryTable } from '../../../src/core/filter/queryTable.ts';
-import { binByTime, dateExtent } from '../../../src/core/filter/timeline.ts';
-import type { NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { applyFilter, countActors, countEventTypes, countKinds, DEFAULT_FILTER } from '../../../src/core/engine/filter/filterState.ts';
+import { buildFeatureTable, byDate, featureById, FeatureTableBuilder } from '../../../src/core/engine/filter/featureTable.ts';
+import { queryTable } from '../../../src/core/engine/filter/queryTable.ts';
+import { binByTime, dateExtent } from '../../../src/core/engine/filter/timeline.ts';
+import type { NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
 
 /** The reference: the object-at-a-time functions the table replaces on the hot path. */

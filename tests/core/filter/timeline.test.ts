@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { binByTime, binStart, chooseBinUnit, dateExtent, nextBinStart } from '../../../src/core/filter/timeline.ts';
-import type { NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { binByTime, binStart, chooseBinUnit, dateExtent, nextBinStart } from '../../../src/core/engine/filter/timeline.ts';
+import type { NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb } from './arbitraries.ts';
 
 function dated(date: string | null): NewsmapFeature {

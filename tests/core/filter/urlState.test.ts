@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_FILTER } from '../../../src/core/filter/filterState.ts';
-import { isIsoDay, parseFilterQuery, serializeFilter, writeFilterQuery } from '../../../src/core/filter/urlState.ts';
+import { DEFAULT_FILTER } from '../../../src/core/engine/filter/filterState.ts';
+import { isIsoDay, parseFilterQuery, serializeFilter, writeFilterQuery } from '../../../src/core/engine/filter/urlState.ts';
 import { ACTORS, filterArb } from './arbitraries.ts';
 
 describe('URL state', () => {

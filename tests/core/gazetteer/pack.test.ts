@@ -4,8 +4,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { KIND_LETTER, altNames, demonymLookup, packWorldRows, unpackBroadPlaces, type WorldKind, type WorldRow } from '../../../src/core/gazetteer/broad.ts';
-import { latinAltNames } from '../../../src/core/gazetteer/worldBuild.ts';
+import { KIND_LETTER, altNames, demonymLookup, packWorldRows, unpackBroadPlaces, type WorldKind, type WorldRow } from '../../../src/core/geoparser/gazetteer/broad.ts';
+import { latinAltNames } from '../../../src/core/geoparser/gazetteer/worldBuild.ts';
 
 const KINDS = Object.keys(KIND_LETTER) as WorldKind[];
 /** A name as the builder writes it: no field or list separator, no line break, trimmed, not empty. */

@@ -10,11 +10,11 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { loadBroadPlaces, readCurated } from '../../../src/cli/loadGazetteer.ts';
-import { PlaceIndex } from '../../../src/core/gazetteer/placeIndex.ts';
-import { altNames, demonymLookup } from '../../../src/core/gazetteer/broad.ts';
-import type { RegionsFile } from '../../../src/core/gazetteer/worldBuild.ts';
-import type { Place } from '../../../src/core/gazetteer/place.ts';
-import { nameKey } from '../../../src/core/text/normalize.ts';
+import { PlaceIndex } from '../../../src/core/geoparser/gazetteer/placeIndex.ts';
+import { altNames, demonymLookup } from '../../../src/core/geoparser/gazetteer/broad.ts';
+import type { RegionsFile } from '../../../src/core/geoparser/gazetteer/worldBuild.ts';
+import type { Place } from '../../../src/core/geoparser/gazetteer/place.ts';
+import { nameKey } from '../../../src/core/geoparser/text/normalize.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const json = <T>(path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseArticle } from '../../../src/core/parseArticle.ts';
-import { splitSentences } from '../../../src/core/text/sentences.ts';
-import { tokenize } from '../../../src/core/text/tokens.ts';
-import { geoparse, resolveSpans } from '../../../src/core/geoparse/geoparse.ts';
-import type { NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import { parseArticle } from '../../../src/core/geoparser/parseArticle.ts';
+import { splitSentences } from '../../../src/core/geoparser/text/sentences.ts';
+import { tokenize } from '../../../src/core/geoparser/text/tokens.ts';
+import { geoparse, resolveSpans } from '../../../src/core/geoparser/geoparse/geoparse.ts';
+import type { NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { realIndex } from '../../helpers/index.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FeatureBatchParser } from '../../../src/core/import/featureBatches.ts';
+import { FeatureBatchParser } from '../../../src/core/engine/import/featureBatches.ts';
 import { featureArb } from '../filter/arbitraries.ts';
 import { chunks } from './textChunks.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FeatureStreamScanner } from '../../../src/core/import/featureStream.ts';
+import { FeatureStreamScanner } from '../../../src/core/engine/import/featureStream.ts';
 import { featureArb } from '../filter/arbitraries.ts';
 import { chunks } from './textChunks.ts';
 

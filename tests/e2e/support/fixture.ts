@@ -4,7 +4,7 @@
  * origin (arc), a region-precision strike (ring), a base, both pipeline sections, a place,
  * and an article whose text and title carry an HTML injection attempt.
  */
-import type { EventKind, FeatureProperties, GeoPrecisionValue, NewsmapCollection, NewsmapFeature } from '../../../src/core/geojson/schema.ts';
+import type { EventKind, FeatureProperties, GeoPrecisionValue, NewsmapCollection, NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 
 export const XSS = '<img src=x onerror=alert(1)>';
 

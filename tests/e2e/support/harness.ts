@@ -11,7 +11,7 @@ import { launchChromium } from '../../../scripts/lib/browser.ts';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/staticServer.ts';
 import { buildFixture, type FixtureArticle } from './fixture.ts';
 import { waitForBasemap } from './basemap.ts';
-import type { NewsmapCollection } from '../../../src/core/geojson/schema.ts';
+import type { NewsmapCollection } from '../../../src/core/geoparser/geojson/schema.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 /** The built app under test: dist/ unless NEWSMAP_DIST names another build (parallel work). */

@@ -1,5 +1,5 @@
-import type { NewsmapCollection, NewsmapFeature } from '../geojson/schema.ts';
-import { round6 } from '../geojson/round.ts';
+import type { NewsmapCollection, NewsmapFeature } from '../../geoparser/geojson/schema.ts';
+import { round6 } from '../../geoparser/geojson/round.ts';
 
 /**
  * RFC 7946 export of exactly the features given (the caller passes the filtered set).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { correctionSchema } from '../corrections/corrections.ts';
-import { gazetteerFileSchema } from '../gazetteer/schema.ts';
-import { newsmapFeatureSchema, type NewsmapFeature } from '../geojson/schema.ts';
+import { gazetteerFileSchema } from '../../geoparser/gazetteer/schema.ts';
+import { newsmapFeatureSchema, type NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 
 /** An article an analyst added in the browser, with the features the worker found in it. */
 export const storedArticleSchema = z.object({

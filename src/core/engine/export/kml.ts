@@ -1,5 +1,5 @@
 import { toKML } from '@placemarkio/tokml';
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 
 /**
  * KML for Google Earth users: one Placemark per feature, named by its title, with the

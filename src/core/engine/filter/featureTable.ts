@@ -1,6 +1,6 @@
-import type { NewsmapFeature } from '../geojson/schema.ts';
-import { EVENT_KINDS } from '../geojson/vocabulary.ts';
-import { EVENT_TYPES } from '../events/eventVocabulary.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
+import { EVENT_KINDS } from '../../geoparser/geojson/vocabulary.ts';
+import { EVENT_TYPES } from '../../geoparser/events/eventVocabulary.ts';
 import { binStart, chooseBinUnit, dayBefore, nextBinStart, type BinUnit } from './timeline.ts';
 
 /**

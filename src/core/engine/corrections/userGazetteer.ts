@@ -1,4 +1,4 @@
-import { gazetteerFileSchema, type GazetteerFile, type GazetteerPlace } from '../gazetteer/schema.ts';
+import { gazetteerFileSchema, type GazetteerFile, type GazetteerPlace } from '../../geoparser/gazetteer/schema.ts';
 import type { Correction } from './corrections.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 
 /**
  * Histogram binning for the timeline. The bin unit follows the corpus' span, so a month of

@@ -1,5 +1,5 @@
-import { round6 } from '../geojson/round.ts';
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import { round6 } from '../../geoparser/geojson/round.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 
 /**
  * ACLED's CSV: one row per feature, under ACLED's column names (issue 11) so analysts load it

@@ -1,4 +1,4 @@
-import { EVENT_KINDS } from '../geojson/schema.ts';
+import { EVENT_KINDS } from '../../geoparser/geojson/schema.ts';
 import type { FilterState } from '../filter/filterState.ts';
 
 /**

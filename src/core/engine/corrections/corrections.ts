@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DATE_PRECISIONS, EVENT_KINDS, GEO_PRECISIONS, type NewsmapFeature } from '../geojson/schema.ts';
-import { round6 } from '../geojson/round.ts';
-import { splitSentences } from '../text/sentences.ts';
+import { DATE_PRECISIONS, EVENT_KINDS, GEO_PRECISIONS, type NewsmapFeature } from '../../geoparser/geojson/schema.ts';
+import { round6 } from '../../geoparser/geojson/round.ts';
+import { splitSentences } from '../../geoparser/text/sentences.ts';
 
 /** A place an analyst chose: a gazetteer candidate or a point picked on the map. */
 export const chosenPlaceSchema = z.object({

@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 
 /**
  * Remembers one serialised string per feature object, so an export of 100k features only

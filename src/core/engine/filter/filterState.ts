@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind, type NewsmapFeature } from '../geojson/schema.ts';
+import { EVENT_KINDS, type EventKind, type NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 import { searchText } from './featureTable.ts';
 
 /**

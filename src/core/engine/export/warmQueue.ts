@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 import { runParts, type PartsLayout } from './exportParts.ts';
 import type { FeatureStringCache } from './featureStringCache.ts';
 import type { RunCache } from './runCache.ts';

@@ -1,5 +1,5 @@
 import type { FeatureTable } from '../filter/featureTable.ts';
-import { EVENT_KINDS } from '../geojson/schema.ts';
+import { EVENT_KINDS } from '../../geoparser/geojson/schema.ts';
 import { NO_LAYER, type ClusterSource } from './gridClusters.ts';
 
 /**

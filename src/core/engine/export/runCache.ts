@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 
 /**
  * Pre-assembled runs of consecutive features (in the app: one Blob per run of ~1,000 features),

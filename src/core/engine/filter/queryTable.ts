@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../geojson/schema.ts';
+import { EVENT_KINDS, type EventKind } from '../../geoparser/geojson/schema.ts';
 import type { FilterState } from './filterState.ts';
 import { lowerBound, searchText, type FeatureTable } from './featureTable.ts';
 import type { Histogram } from './timeline.ts';

@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../geojson/schema.ts';
+import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 import { CSV_COLUMNS, csvRow } from './csv.ts';
 import { exportParts, type PartsLayout } from './exportParts.ts';
 import { FeatureStringCache } from './featureStringCache.ts';

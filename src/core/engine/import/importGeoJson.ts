@@ -1,5 +1,5 @@
-import { featurePropertiesSchema, type NewsmapFeature, type FeatureProperties } from '../geojson/schema.ts';
-import { round6 } from '../geojson/round.ts';
+import { featurePropertiesSchema, type NewsmapFeature, type FeatureProperties } from '../../geoparser/geojson/schema.ts';
+import { round6 } from '../../geoparser/geojson/round.ts';
 
 /** An import that cannot be used; the message names the file and the first problem. Nothing is kept. */
 export class ImportError extends Error {

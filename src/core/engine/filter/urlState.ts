@@ -1,6 +1,6 @@
-import { EVENT_KINDS, type EventKind } from '../geojson/schema.ts';
+import { EVENT_KINDS, type EventKind } from '../../geoparser/geojson/schema.ts';
 import { DEFAULT_FILTER, type FilterState } from './filterState.ts';
-import { EVENT_TYPES } from '../events/eventVocabulary.ts';
+import { EVENT_TYPES } from '../../geoparser/events/eventVocabulary.ts';
 
 /**
  * The filter lives in the URL query string so that a reload or a shared link restores the
