@@ -8,9 +8,9 @@
  * const baseline = populationBaseline(loadBroadPlaces());
  * baseline.parse('Rain fell on Paris and Lyon.', null) // Paris (FR) and Lyon (FR)
  */
-import type { Place } from '../core/gazetteer/place.ts';
-import { altNames } from '../core/gazetteer/broad.ts';
-import { nameKey } from '../core/text/normalize.ts';
+import type { Place } from '../core/geoparser/gazetteer/place.ts';
+import { altNames } from '../core/geoparser/gazetteer/broad.ts';
+import { nameKey } from '../core/geoparser/text/normalize.ts';
 import type { EvalFeature, Geoparser } from './system.ts';
 
 /** Names shorter than this are initials or words far more often than places (as in the index). */

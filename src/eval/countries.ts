@@ -10,7 +10,7 @@
  * classifyGold(gold, names)                         // "scored" | "country" | "adjectival" | "unplaced"
  */
 import { createRequire } from 'node:module';
-import { nameKey } from '../core/text/normalize.ts';
+import { nameKey } from '../core/geoparser/text/normalize.ts';
 import type { GoldToponym } from './corpora.ts';
 
 export interface CountryNames {

@@ -21,9 +21,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { distance, point } from '@turf/turf';
-import { parseArticle } from '../core/parseArticle.ts';
-import type { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
-import type { NewsmapFeature } from '../core/geojson/schema.ts';
+import { parseArticle } from '../core/geoparser/parseArticle.ts';
+import type { PlaceIndex } from '../core/geoparser/gazetteer/placeIndex.ts';
+import type { NewsmapFeature } from '../core/geoparser/geojson/schema.ts';
 
 /** How far an emitted point may lie from the expected place and still be "the right place". */
 export const PLACE_TOLERANCE_KM = 25;

@@ -7,7 +7,7 @@
  * const countryAt = nearestCountry(loadBroadPlaces());
  * countryAt(48.85, 2.35) // "FR"
  */
-import type { Place } from '../core/gazetteer/place.ts';
+import type { Place } from '../core/geoparser/gazetteer/place.ts';
 import { haversineKm } from './score.ts';
 
 /** Rings of 1° cells searched before giving up (about 2,000 km at the equator). */

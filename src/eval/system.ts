@@ -8,9 +8,9 @@
  * system.parse('Flooding hit Lyon on Monday.', '2024-05-06') // [{ start: 13, end: 17, lat: 45.76, … }]
  * system.resolveSpans(text, [{ start: 13, end: 17 }])       // [{ lat: 45.76, lon: 4.84, country: 'FR' }]
  */
-import { parseArticle } from '../core/parseArticle.ts';
-import type { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
-import { resolveSpans } from '../core/geoparse/geoparse.ts';
+import { parseArticle } from '../core/geoparser/parseArticle.ts';
+import type { PlaceIndex } from '../core/geoparser/gazetteer/placeIndex.ts';
+import { resolveSpans } from '../core/geoparser/geoparse/geoparse.ts';
 import type { Span } from './score.ts';
 
 /** A point the geoparser placed on the map, with the span of text it came from. */

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { loadCountryRings } from '../core/basemap/countryOutlines.ts';
-import { tilePixels, type TileContext } from '../core/basemap/paintTile.ts';
+import { loadCountryRings } from '../core/engine/basemap/countryOutlines.ts';
+import { tilePixels, type TileContext } from '../core/engine/basemap/paintTile.ts';
 import { BasemapEngine } from './basemapEngine.ts';
 import type { BasemapRequest, BasemapResponse } from './basemapProtocol.ts';
 

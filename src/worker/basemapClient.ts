@@ -1,5 +1,5 @@
-import { loadCountryRings } from '../core/basemap/countryOutlines.ts';
-import { tilePixels, type TileContext, type TileSpec, type TileStyle } from '../core/basemap/paintTile.ts';
+import { loadCountryRings } from '../core/engine/basemap/countryOutlines.ts';
+import { tilePixels, type TileContext, type TileSpec, type TileStyle } from '../core/engine/basemap/paintTile.ts';
 import { BasemapEngine, type TileRenderer } from './basemapEngine.ts';
 import type { BasemapRequest, BasemapResponse } from './basemapProtocol.ts';
 

@@ -1,6 +1,6 @@
-import { COARSE_MAX_ZOOM, type OutlineDetail } from '../core/basemap/countryOutlines.ts';
-import type { RingSet } from '../core/basemap/countryRings.ts';
-import { paintTile, type TileContext, type TileSpec } from '../core/basemap/paintTile.ts';
+import { COARSE_MAX_ZOOM, type OutlineDetail } from '../core/engine/basemap/countryOutlines.ts';
+import type { RingSet } from '../core/engine/basemap/countryRings.ts';
+import { paintTile, type TileContext, type TileSpec } from '../core/engine/basemap/paintTile.ts';
 import { createTileQueue, type TileQueue } from './tileQueue.ts';
 import type { BasemapRequest, BasemapResponse } from './basemapProtocol.ts';
 

@@ -1,4 +1,4 @@
-import type { TileSpec, TileStyle } from '../core/basemap/paintTile.ts';
+import type { TileSpec, TileStyle } from '../core/engine/basemap/paintTile.ts';
 
 /** Main thread → basemap tile worker. */
 export type BasemapRequest =

@@ -1,6 +1,6 @@
-import type { Article } from '../core/article.ts';
-import type { NewsmapCollection } from '../core/geojson/schema.ts';
-import type { ImportResult } from '../core/import/importGeoJson.ts';
+import type { Article } from '../core/geoparser/article.ts';
+import type { NewsmapCollection } from '../core/geoparser/geojson/schema.ts';
+import type { ImportResult } from '../core/engine/import/importGeoJson.ts';
 import type { PlaceCandidate, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface ParseOutcome {

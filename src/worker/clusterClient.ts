@@ -1,4 +1,4 @@
-import type { ClusterQuery, LayerClusters } from '../core/cluster/gridClusters.ts';
+import type { ClusterQuery, LayerClusters } from '../core/engine/cluster/gridClusters.ts';
 import { ClusterEngine } from './clusterEngine.ts';
 import type { ClusterRequest, ClusterResponse } from './clusterProtocol.ts';
 

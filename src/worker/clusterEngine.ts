@@ -1,4 +1,4 @@
-import { buildClusterIndex, clusterMembers, queryClusters, type ClusterIndex, type ClusterQuery } from '../core/cluster/gridClusters.ts';
+import { buildClusterIndex, clusterMembers, queryClusters, type ClusterIndex, type ClusterQuery } from '../core/engine/cluster/gridClusters.ts';
 import type { ClusterRequest, ClusterResponse } from './clusterProtocol.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ClusterQuery, LayerClusters } from '../core/cluster/gridClusters.ts';
+import type { ClusterQuery, LayerClusters } from '../core/engine/cluster/gridClusters.ts';
 
 /**
  * Messages to the cluster worker. A worker answers in the order it receives, so a `query`

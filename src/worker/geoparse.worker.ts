@@ -5,15 +5,15 @@
  * it is never part of the initial bundle.
  */
 import gazetteerJson from '../../data/gazetteer.json';
-import { validateGazetteer } from '../core/gazetteer/validate.ts';
-import { PlaceIndex } from '../core/gazetteer/placeIndex.ts';
-import { unpackBroadPlaces } from '../core/gazetteer/broad.ts';
-import { parseArticle } from '../core/parseArticle.ts';
-import { importGeoJson } from '../core/import/importGeoJson.ts';
-import { decodeArticle, checkArticleSize } from '../core/text/decodeArticle.ts';
-import { parsePublished } from '../core/events/published.ts';
-import type { Article } from '../core/article.ts';
-import { nameKey } from '../core/text/normalize.ts';
+import { validateGazetteer } from '../core/geoparser/gazetteer/validate.ts';
+import { PlaceIndex } from '../core/geoparser/gazetteer/placeIndex.ts';
+import { unpackBroadPlaces } from '../core/geoparser/gazetteer/broad.ts';
+import { parseArticle } from '../core/geoparser/parseArticle.ts';
+import { importGeoJson } from '../core/engine/import/importGeoJson.ts';
+import { decodeArticle, checkArticleSize } from '../core/geoparser/text/decodeArticle.ts';
+import { parsePublished } from '../core/geoparser/events/published.ts';
+import type { Article } from '../core/geoparser/article.ts';
+import { nameKey } from '../core/geoparser/text/normalize.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import { CLUSTER_MAX_ZOOM, type LayerClusters } from '../../core/cluster/gridClusters.ts';
-import { pointsOfTable, POINT_LAYERS as LAYERS } from '../../core/cluster/tablePoints.ts';
-import type { FeatureTable } from '../../core/filter/featureTable.ts';
+import { CLUSTER_MAX_ZOOM, type LayerClusters } from '../../core/engine/cluster/gridClusters.ts';
+import { pointsOfTable, POINT_LAYERS as LAYERS } from '../../core/engine/cluster/tablePoints.ts';
+import type { FeatureTable } from '../../core/engine/filter/featureTable.ts';
 import { ClusterClient } from '../../worker/clusterClient.ts';
 import { PointLayer, type ClusterHit } from './PointLayer.tsx';
 import { onIdle } from '../state/idle.ts';

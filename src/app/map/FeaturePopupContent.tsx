@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { QuoteHighlight } from './QuoteHighlight.tsx';
 import { formatActors, formatDate } from './format.ts';
 import { pipelineLengthKm } from './geometry.ts';

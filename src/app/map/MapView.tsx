@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type L from 'leaflet';
 import { LayerGroup, LayersControl, MapContainer, ScaleControl, useMap } from 'react-leaflet';
-import { featureById, type FeatureTable } from '../../core/filter/featureTable.ts';
-import { EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
+import { featureById, type FeatureTable } from '../../core/engine/filter/featureTable.ts';
+import { EVENT_KINDS, type NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { useSelection } from '../state/selection.ts';
 import { setQueryParam } from '../state/useUrlFilter.ts';
 import { holdIdleWork } from '../state/idle.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { tooltipElement } from './featureTooltip.ts';
 import { pipelineLengthKm } from './geometry.ts';
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import type { LayerClusters } from '../../core/cluster/gridClusters.ts';
-import type { PointLayerName } from '../../core/cluster/tablePoints.ts';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { LayerClusters } from '../../core/engine/cluster/gridClusters.ts';
+import type { PointLayerName } from '../../core/engine/cluster/tablePoints.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { ClusterMarker } from './ClusterMarker.ts';
 import { ShapeMarker } from './ShapeMarker.ts';
 import { featureColour, isCoarse, KIND_RADIUS, KIND_SHAPE, UNCERTAINTY_RADIUS_M } from './symbols.ts';

@@ -1,4 +1,4 @@
-import type { FeatureProperties } from '../../core/geojson/schema.ts';
+import type { FeatureProperties } from '../../core/geoparser/geojson/schema.ts';
 
 /**
  * Where the mention sits inside the quote. `span` indexes the article, not the quote, so the

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type L from 'leaflet';
 import { Popup, useMapEvent } from 'react-leaflet';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { FeaturePopupContent } from './FeaturePopupContent.tsx';
 import { anchorLatLng } from './geometry.ts';
 

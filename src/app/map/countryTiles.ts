@@ -12,8 +12,8 @@
  */
 import L from 'leaflet';
 import type { BasemapClient } from '../../worker/basemapClient.ts';
-import { COARSE_MAX_ZOOM } from '../../core/basemap/countryOutlines.ts';
-import type { TileStyle } from '../../core/basemap/paintTile.ts';
+import { COARSE_MAX_ZOOM } from '../../core/engine/basemap/countryOutlines.ts';
+import type { TileStyle } from '../../core/engine/basemap/paintTile.ts';
 
 export interface CountryTileOptions extends L.GridLayerOptions, TileStyle {}
 

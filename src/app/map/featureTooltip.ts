@@ -1,4 +1,4 @@
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 
 /**
  * Tooltip content as a DOM node with textContent: Leaflet would parse a string as HTML, and

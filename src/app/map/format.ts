@@ -1,4 +1,4 @@
-import type { FeatureProperties } from '../../core/geojson/schema.ts';
+import type { FeatureProperties } from '../../core/geoparser/geojson/schema.ts';
 
 // A fixed table, not toLocaleString: the event list formats hundreds of dates per filter
 // change, and each Intl call costs more than the whole row's render.

@@ -1,5 +1,5 @@
 import { along, distance, greatCircle, length, lineString, point } from '@turf/turf';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 
 /** Where a feature's popup and highlight go: the point, or halfway along a line. */
 export function anchorLatLng(f: NewsmapFeature): [number, number] {

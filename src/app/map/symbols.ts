@@ -1,4 +1,4 @@
-import type { EventKind, FeatureProperties, GeoPrecisionValue } from '../../core/geojson/schema.ts';
+import type { EventKind, FeatureProperties, GeoPrecisionValue } from '../../core/geoparser/geojson/schema.ts';
 
 /**
  * Visual encoding, in one place so the map and the legend cannot disagree:

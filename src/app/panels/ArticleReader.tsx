@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import type { Article } from '../state/corpus.ts';
 import { useSelection } from '../state/selection.ts';
 import { safeHref } from '../workflow/articleForm.ts';

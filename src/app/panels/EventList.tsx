@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FeatureRows } from '../../core/filter/featureRows.ts';
+import type { FeatureRows } from '../../core/engine/filter/featureRows.ts';
 import { formatDate } from '../map/format.ts';
 import { useSelection } from '../state/selection.ts';
 

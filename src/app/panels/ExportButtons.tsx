@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { FilterState } from '../../core/filter/filterState.ts';
-import type { FeatureRows } from '../../core/filter/featureRows.ts';
-import { exportFileName } from '../../core/export/filename.ts';
+import type { FilterState } from '../../core/engine/filter/filterState.ts';
+import type { FeatureRows } from '../../core/engine/filter/featureRows.ts';
+import { exportFileName } from '../../core/engine/export/filename.ts';
 import { download } from '../workflow/download.ts';
 import { csvExportParts, geoJsonExportParts, warmExportCachesWhenIdle } from './exportCaches.ts';
 

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../../core/geojson/schema.ts';
+import { EVENT_KINDS, type EventKind } from '../../core/geoparser/geojson/schema.ts';
 
 /** A checkbox per kind, named exactly by the kind (a contract, §6). */
 export function KindFilter({ kinds, counts, onChange }: { kinds: EventKind[]; counts: Record<EventKind, number>; onChange: (next: EventKind[]) => void }) {

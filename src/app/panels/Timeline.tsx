@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Histogram, TimeBin } from '../../core/filter/timeline.ts';
+import type { Histogram, TimeBin } from '../../core/engine/filter/timeline.ts';
 
 const W = 1000;
 const H = 90;

@@ -1,8 +1,8 @@
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import { CSV_LAYOUT, csvCache, csvParts } from '../../core/export/csvParts.ts';
-import { GEOJSON_LAYOUT, geoJsonCache, geoJsonParts } from '../../core/export/geojsonParts.ts';
-import { RunCache } from '../../core/export/runCache.ts';
-import { WarmQueue } from '../../core/export/warmQueue.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
+import { CSV_LAYOUT, csvCache, csvParts } from '../../core/engine/export/csvParts.ts';
+import { GEOJSON_LAYOUT, geoJsonCache, geoJsonParts } from '../../core/engine/export/geojsonParts.ts';
+import { RunCache } from '../../core/engine/export/runCache.ts';
+import { WarmQueue } from '../../core/engine/export/warmQueue.ts';
 import { holdIdleWork, idleWorkHeldFor, inputPending, whenIdle, type IdleDeadlineLike } from '../state/idle.ts';
 
 /**

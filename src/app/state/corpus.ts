@@ -1,7 +1,7 @@
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import { EVENT_KINDS } from '../../core/geojson/vocabulary.ts';
-import { FeatureBatchParser } from '../../core/import/featureBatches.ts';
-import { FeatureTableBuilder, type FeatureTable } from '../../core/filter/featureTable.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
+import { EVENT_KINDS } from '../../core/geoparser/geojson/vocabulary.ts';
+import { FeatureBatchParser } from '../../core/engine/import/featureBatches.ts';
+import { FeatureTableBuilder, type FeatureTable } from '../../core/engine/filter/featureTable.ts';
 import { postMacrotask } from '../../worker/macrotask.ts';
 
 export interface Article {

@@ -1,4 +1,4 @@
-import { searchText, type FeatureTable } from '../../core/filter/featureTable.ts';
+import { searchText, type FeatureTable } from '../../core/engine/filter/featureTable.ts';
 import { idleWorkHeldFor, inputPending, whenIdle, type IdleDeadlineLike } from './idle.ts';
 
 /** Schedules a step for the next idle period (`whenIdle`; tests pass their own). */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FilterState } from '../../core/filter/filterState.ts';
-import { parseFilterQuery, writeFilterQuery } from '../../core/filter/urlState.ts';
+import type { FilterState } from '../../core/engine/filter/filterState.ts';
+import { parseFilterQuery, writeFilterQuery } from '../../core/engine/filter/urlState.ts';
 import { writeQueryParams } from './urlWriter.ts';
 
 /** The query parameters the filter owns (see writeFilterQuery). */

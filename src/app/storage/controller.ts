@@ -1,6 +1,6 @@
-import type { Correction } from '../../core/corrections/corrections.ts';
-import type { GazetteerFile } from '../../core/gazetteer/schema.ts';
-import type { StoredArticle } from '../../core/project/projectFile.ts';
+import type { Correction } from '../../core/engine/corrections/corrections.ts';
+import type { GazetteerFile } from '../../core/geoparser/gazetteer/schema.ts';
+import type { StoredArticle } from '../../core/engine/project/projectFile.ts';
 import type { StorageBackend } from './backend.ts';
 import { emptyWorkspace, loadWorkspace, message, persist, type Workspace } from './workspace.ts';
 

@@ -1,7 +1,7 @@
-import { correctionSchema, type Correction } from '../../core/corrections/corrections.ts';
-import { emptyUserGazetteer } from '../../core/corrections/userGazetteer.ts';
-import { gazetteerFileSchema, type GazetteerFile } from '../../core/gazetteer/schema.ts';
-import { storedArticleSchema, type StoredArticle } from '../../core/project/projectFile.ts';
+import { correctionSchema, type Correction } from '../../core/engine/corrections/corrections.ts';
+import { emptyUserGazetteer } from '../../core/engine/corrections/userGazetteer.ts';
+import { gazetteerFileSchema, type GazetteerFile } from '../../core/geoparser/gazetteer/schema.ts';
+import { storedArticleSchema, type StoredArticle } from '../../core/engine/project/projectFile.ts';
 import type { StorageBackend, StoreName } from './backend.ts';
 
 /** Everything the analyst made: added articles, corrections, the user gazetteer layer. */

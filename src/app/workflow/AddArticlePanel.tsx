@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { StoredArticle } from '../../core/project/projectFile.ts';
+import type { StoredArticle } from '../../core/engine/project/projectFile.ts';
 import type { ParseOutcome } from '../../worker/client.ts';
 import { useSelection } from '../state/selection.ts';
 import { newArticleId, publishedProblem, sourceUrl } from './articleForm.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ChosenPlace, Correction } from '../../core/corrections/corrections.ts';
-import { addAliasFromCorrection } from '../../core/corrections/userGazetteer.ts';
+import type { ChosenPlace, Correction } from '../../core/engine/corrections/corrections.ts';
+import { addAliasFromCorrection } from '../../core/engine/corrections/userGazetteer.ts';
 import { CandidatePicker } from './CandidatePicker.tsx';
 import { cancelPick, requestPick, usePicking } from './MapPick.tsx';
 import { useWorkflow } from './workspaceContext.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChosenPlace } from '../../core/corrections/corrections.ts';
+import type { ChosenPlace } from '../../core/engine/corrections/corrections.ts';
 import type { PlaceCandidate } from '../../worker/protocol.ts';
 import { useWorkflow } from './workspaceContext.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { originalValues, type Correction, type FeatureEdit } from '../../core/corrections/corrections.ts';
-import { addAliasFromCorrection } from '../../core/corrections/userGazetteer.ts';
-import { DATE_PRECISIONS, EVENT_KINDS, type NewsmapFeature } from '../../core/geojson/schema.ts';
+import { originalValues, type Correction, type FeatureEdit } from '../../core/engine/corrections/corrections.ts';
+import { addAliasFromCorrection } from '../../core/engine/corrections/userGazetteer.ts';
+import { DATE_PRECISIONS, EVENT_KINDS, type NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { CandidatePicker } from './CandidatePicker.tsx';
 import { cancelPick, requestPick, usePicking } from './MapPick.tsx';
 import { useWorkflow } from './workspaceContext.ts';

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
-import { exportKML } from '../../core/export/kml.ts';
-import type { FeatureRows } from '../../core/filter/featureRows.ts';
-import { exportProject, importProject } from '../../core/project/projectFile.ts';
+import { exportKML } from '../../core/engine/export/kml.ts';
+import type { FeatureRows } from '../../core/engine/filter/featureRows.ts';
+import { exportProject, importProject } from '../../core/engine/project/projectFile.ts';
 import { download } from './download.ts';
 import { importedArticles } from './importedArticles.ts';
 import { useWorkflow } from './workspaceContext.ts';

@@ -1,5 +1,5 @@
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import type { StoredArticle } from '../../core/project/projectFile.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
+import type { StoredArticle } from '../../core/engine/project/projectFile.ts';
 
 const PUBLISHED = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 

@@ -1,6 +1,6 @@
-import { applyCorrections, type Correction } from '../../core/corrections/corrections.ts';
-import type { NewsmapFeature } from '../../core/geojson/schema.ts';
-import type { StoredArticle } from '../../core/project/projectFile.ts';
+import { applyCorrections, type Correction } from '../../core/engine/corrections/corrections.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
+import type { StoredArticle } from '../../core/engine/project/projectFile.ts';
 import type { Article } from '../state/corpus.ts';
 import type { Workspace } from '../storage/workspace.ts';
 
