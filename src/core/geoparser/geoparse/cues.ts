@@ -20,6 +20,8 @@ export interface Cues {
   agencies: ReadonlySet<string>;
   /** Months, weekdays and holidays: a name that is one of them alone is a date ("Thursday", "March"). */
   calendarWords: ReadonlySet<string>;
+  /** Directions and generic place nouns ("South", "Gulf", "Route"): alone, capitalised, they name no place. */
+  compassWords: ReadonlySet<string>;
   /** How often a word is used lower-case in English (SUBTLEX-US counts); 0 when it is not a common word. */
   commonCount(norm: string): number;
   /** A common English first name, as written ("Austin", "Maria"). */
@@ -46,6 +48,7 @@ export function getCues(): Cues {
     nameFollowers: set(cueData.nameFollowers),
     agencies: set(cueData.agencies),
     calendarWords: set(cueData.calendarWords),
+    compassWords: set(cueData.compassWords),
     commonCount: (norm) => (Object.hasOwn(common, norm) ? common[norm]! : 0),
     isFirstName: (raw) => firstNames.has(raw),
   };

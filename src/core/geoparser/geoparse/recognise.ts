@@ -109,8 +109,9 @@ export function nameCandidates(
     const article = tokens[m.first - 1];
     const first = article && article.article && article.capitalized && joined(text, article, tokens[m.first]!) ? m.first - 1 : m.first;
     const words = tokens.slice(m.first, m.last + 1).filter((t) => !t.article);
-    // Towns called March, Thursday or Christmas exist, but a month or a weekday alone is a date.
-    if (words.length === 1 && cues.calendarWords.has(words[0]!.norm)) continue;
+    // Towns called March, Thursday or Christmas exist, but a month or a weekday alone is a date;
+    // and "the South", "the Gulf" or "Route 9" alone is a direction or a noun, not a town.
+    if (words.length === 1 && (cues.calendarWords.has(words[0]!.norm) || cues.compassWords.has(words[0]!.norm))) continue;
     // "Canadian", "Iraqi": a demonym is an adjective (the events read it as an actor), never a
     // place, even where a town bears the same name (Canadian County, Oklahoma).
     if (index.demonyms.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end)))) continue;

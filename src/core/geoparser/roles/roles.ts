@@ -63,6 +63,11 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
   const headline = sentenceIndex === 0 && isHeadline(tokens);
   const sports = isAboutSport(tokens, text);
   mentions.forEach((m, k) => {
+    // "Hamas", "Hezbollah": the name of an actor the lexicon knows, which some village bears too.
+    if (namesAnActor(tokens, m, lexicon)) {
+      roles.push('other');
+      return;
+    }
     // "NAIROBI, Kenya, May 4 (Reuters) -": where the story was filed.
     if (m.first === 0 && isDateline(text, tokens, m.last)) {
       roles.push('location');
@@ -177,6 +182,16 @@ function playsAsTeam(tokens: readonly Token[], mentions: readonly RoleInput[], k
   if (tokens[m.last + 1]?.possessive) return true;
   const verb = verbAfter(tokens, mentions, k);
   return verb !== undefined && SPORTS_VERBS.has(verb.norm);
+}
+
+/** The mention is exactly the name of a non-state actor of the lexicon (countries and capitals are metonyms instead). */
+function namesAnActor(tokens: readonly Token[], m: RoleInput, lexicon: Lexicon): boolean {
+  if (m.place.kind === 'country' || m.place.fcode === 'PPLC') return false;
+  let node = lexicon.actorPhrases.start(tokens[m.first]!.norm);
+  for (let i = m.first + 1; node && i <= m.last; i++) node = tokens[i]!.article ? node : node.next?.get(tokens[i]!.norm);
+  // A state's own name ("Lebanon") is a place too (Lebanon, Pennsylvania): only armed groups and
+  // other non-state actors ("Hamas") are never places.
+  return Boolean(node?.values?.some((v) => !v.demonym && (v.actor.country === null || lexicon.actorByCountry.get(v.actor.country) !== v.actor)));
 }
 
 /** A country, a national capital or a capital the lexicon lists: its name is as often its government as the place. */
