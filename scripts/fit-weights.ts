@@ -38,10 +38,11 @@ interface RecRow { x: number[]; y: number }
  * - parent: a division or country named beside a name ("Paris, Texas") is near-certain evidence;
  *   cross-validated accuracy is flat for any weight from 1 to 5, so the strong value is kept and
  *   one sense per article cannot vote it down.
+ * - user: the analyst's own gazetteer, which no corpus has; an analyst's alias must win.
  */
 const PRIORS = {
   recognition: { curated: 3 } as Record<string, number>,
-  ranking: { curated: 1, parent: 5 } as Record<string, number>,
+  ranking: { curated: 1, parent: 5, user: 8 } as Record<string, number>,
 };
 const recPrior = RECOGNITION_FEATURES.map((f) => PRIORS.recognition[f]);
 const rankPrior = RANKING_FEATURES.map((f) => PRIORS.ranking[f]);
@@ -62,7 +63,7 @@ const start = weightArrays({
   },
   ranking: {
     logPop: 6, country: 4, division: 2, county: 1, macro: 3, capital: 1, adminSeat: 0.5, section: -1, curated: 1,
-    exact: 1, primary: 1, parent: 5, docCountry: 3, docDivision: 2, distance: -2, namesakeCity: 1,
+    exact: 1, primary: 1, parent: 5, docCountry: 3, docDivision: 2, distance: -2, namesakeCity: 1, user: 8,
   },
 });
 const haversine = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
@@ -97,12 +98,12 @@ function rows(articles: readonly GoldArticle[], idx: PlaceIndex): { rec: RecRow[
         mentions[i] = { ...m, parents: next.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county') };
       }
     });
-    const contexts = articleContexts(mentions, start.ranking, idx.altNamesOf);
+    const contexts = articleContexts(mentions, start.ranking, idx);
     mentions.forEach((m, i) => {
       const g = golds[i]!;
       const good = m.candidates.map((p) => haversine(p, { lat: g.lat!, lon: g.lon! }) <= 161);
       if (m.candidates.length < 2 || !good.some(Boolean) || good.every(Boolean)) return;
-      rank.push({ xs: m.candidates.map((p) => candidateFeatures(m, p, contexts[i]!, idx.altNamesOf)), good });
+      rank.push({ xs: m.candidates.map((p) => candidateFeatures(m, p, contexts[i]!, idx)), good });
     });
   }
   return { rec, rank };

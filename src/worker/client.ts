@@ -2,6 +2,7 @@ import type { Article } from '../core/geoparser/article.ts';
 import type { NewsmapCollection } from '../core/geoparser/geojson/schema.ts';
 import type { ImportResult } from '../core/engine/import/importGeoJson.ts';
 import type { PlaceCandidate, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { GazetteerFile } from '../core/geoparser/gazetteer/schema.ts';
 
 export interface ParseOutcome {
   collection: NewsmapCollection;
@@ -23,12 +24,16 @@ export class GeoparseClient {
 
   constructor(private readonly makeWorker: () => Worker = () => new Worker(new URL('./geoparse.worker.ts', import.meta.url), { type: 'module' })) {}
 
-  parseText(article: Article, progress?: Progress): Promise<ParseOutcome> {
-    return this.send({ type: 'parse', requestId: 0, article, broadUrl: broadUrl() }, progress);
+  /**
+   * Geoparses pasted text. `user` is the analyst's gazetteer layer: its aliases and places
+   * take part in recognition and ranking ("Add as an alias" holds for every later article).
+   */
+  parseText(article: Article, progress?: Progress, user?: GazetteerFile): Promise<ParseOutcome> {
+    return this.send({ type: 'parse', requestId: 0, article, broadUrl: broadUrl(), ...userLayer(user) }, progress);
   }
 
-  parseFile(bytes: ArrayBuffer, fileName: string, article: Omit<Article, 'text'>, progress?: Progress): Promise<ParseOutcome> {
-    return this.send({ type: 'decode-and-parse', requestId: 0, bytes, fileName, article, broadUrl: broadUrl() }, progress, [bytes]);
+  parseFile(bytes: ArrayBuffer, fileName: string, article: Omit<Article, 'text'>, progress?: Progress, user?: GazetteerFile): Promise<ParseOutcome> {
+    return this.send({ type: 'decode-and-parse', requestId: 0, bytes, fileName, article, broadUrl: broadUrl(), ...userLayer(user) }, progress, [bytes]);
   }
 
   /** The top gazetteer matches for a name (exact name or alias), for "Change place". */
@@ -37,8 +42,8 @@ export class GeoparseClient {
     return this.send<ImportResult>({ type: 'import-geojson', requestId: 0, text, fileName }, progress);
   }
 
-  candidates(name: string): Promise<PlaceCandidate[]> {
-    return this.send<PlaceCandidate[]>({ type: 'candidates', requestId: 0, name, broadUrl: broadUrl() }, undefined);
+  candidates(name: string, user?: GazetteerFile): Promise<PlaceCandidate[]> {
+    return this.send<PlaceCandidate[]>({ type: 'candidates', requestId: 0, name, broadUrl: broadUrl(), ...userLayer(user) }, undefined);
   }
 
   terminate(): void {
@@ -92,4 +97,9 @@ export class GeoparseClient {
 
 function broadUrl(): string {
   return new URL('data/broad-gazetteer.tsv', document.baseURI).href;
+}
+
+/** The user layer as a message field, left out while it is empty (the worker keeps its index). */
+function userLayer(user: GazetteerFile | undefined): { userGazetteer?: GazetteerFile } {
+  return user?.places.length ? { userGazetteer: user } : {};
 }

@@ -15,26 +15,38 @@ import { parsePublished } from '../core/geoparser/events/published.ts';
 import type { Article } from '../core/geoparser/article.ts';
 import { nameKey } from '../core/geoparser/text/normalize.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { GazetteerFile } from '../core/geoparser/gazetteer/schema.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let index: Promise<PlaceIndex> | undefined;
+let broadPlaces: Promise<ReturnType<typeof unpackBroadPlaces>> | undefined;
+/** The index, with the user gazetteer it was built with (rebuilt when the analyst's layer changes). */
+let index: { user: string; built: Promise<PlaceIndex> } | undefined;
 
-function loadIndex(requestId: number, broadUrl: string): Promise<PlaceIndex> {
-  index ??= (async () => {
-    post({ type: 'progress', requestId, stage: 'gazetteer', fraction: 0 });
-    const curated = validateGazetteer(gazetteerJson, 'data/gazetteer.json');
-    let broad: ReturnType<typeof unpackBroadPlaces> = [];
+function loadIndex(requestId: number, broadUrl: string, userGazetteer: GazetteerFile | undefined): Promise<PlaceIndex> {
+  broadPlaces ??= (async () => {
     try {
       const res = await fetch(broadUrl);
-      if (res.ok) broad = unpackBroadPlaces(await res.text());
+      if (res.ok) return unpackBroadPlaces(await res.text());
     } catch {
       // Offline without the broad layer file: the curated layer still resolves the region.
     }
-    post({ type: 'progress', requestId, stage: 'gazetteer', fraction: 1 });
-    return PlaceIndex.build(curated, broad);
+    return [];
   })();
-  return index;
+  const user = userGazetteer ? JSON.stringify(userGazetteer) : '';
+  if (index?.user !== user) {
+    index = {
+      user,
+      built: (async () => {
+        post({ type: 'progress', requestId, stage: 'gazetteer', fraction: 0 });
+        const curated = validateGazetteer(gazetteerJson, 'data/gazetteer.json');
+        const built = PlaceIndex.build(curated, await broadPlaces!, userGazetteer);
+        post({ type: 'progress', requestId, stage: 'gazetteer', fraction: 1 });
+        return built;
+      })(),
+    };
+  }
+  return index.built;
 }
 
 function post(message: WorkerResponse): void {
@@ -51,7 +63,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       return;
     }
     if (req.type === 'candidates') {
-      const idx = await loadIndex(req.requestId, req.broadUrl);
+      const idx = await loadIndex(req.requestId, req.broadUrl, req.userGazetteer);
       const key = nameKey(req.name);
       const found = (key ? (idx.names.get(key) ?? []) : []).slice(0, 10);
       post({
@@ -69,7 +81,7 @@ async function handle(req: WorkerRequest): Promise<void> {
       article = req.article;
     }
     parsePublished(article.published, 'published');
-    const idx = await loadIndex(req.requestId, req.broadUrl);
+    const idx = await loadIndex(req.requestId, req.broadUrl, req.userGazetteer);
     post({ type: 'progress', requestId: req.requestId, stage: 'parsing', fraction: 0 });
     const { collection } = parseArticle(article, idx);
     post({ type: 'result', requestId: req.requestId, collection, text: article.text, ms: performance.now() - t0 });

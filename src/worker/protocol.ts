@@ -1,12 +1,13 @@
 import type { Article } from '../core/geoparser/article.ts';
 import type { NewsmapCollection } from '../core/geoparser/geojson/schema.ts';
 import type { ImportResult } from '../core/engine/import/importGeoJson.ts';
+import type { GazetteerFile } from '../core/geoparser/gazetteer/schema.ts';
 
 /** Messages to the geoparsing worker. */
 export type WorkerRequest =
-  | { type: 'parse'; requestId: number; article: Article; broadUrl: string }
-  | { type: 'decode-and-parse'; requestId: number; bytes: ArrayBuffer; fileName: string; article: Omit<Article, 'text'>; broadUrl: string }
-  | { type: 'candidates'; requestId: number; name: string; broadUrl: string }
+  | { type: 'parse'; requestId: number; article: Article; broadUrl: string; userGazetteer?: GazetteerFile }
+  | { type: 'decode-and-parse'; requestId: number; bytes: ArrayBuffer; fileName: string; article: Omit<Article, 'text'>; broadUrl: string; userGazetteer?: GazetteerFile }
+  | { type: 'candidates'; requestId: number; name: string; broadUrl: string; userGazetteer?: GazetteerFile }
   | { type: 'import-geojson'; requestId: number; text: string; fileName: string };
 
 /** A gazetteer match offered when an analyst changes a mention's place. */

@@ -46,7 +46,8 @@ export function AddArticlePanel({ onClose }: { onClose: () => void }) {
       setProgress((p) => (p === null ? p : stage));
     };
     try {
-      const outcome: ParseOutcome = file ? await geoparser.parseFile(await file.arrayBuffer(), file.name, meta, onProgress) : await geoparser.parseText({ ...meta, text }, onProgress);
+      const user = controller.snapshot.workspace.userGazetteer;
+      const outcome: ParseOutcome = file ? await geoparser.parseFile(await file.arrayBuffer(), file.name, meta, onProgress, user) : await geoparser.parseText({ ...meta, text }, onProgress, user);
       const article: StoredArticle = { ...meta, text: outcome.text, added: new Date().toISOString(), features: outcome.collection.features };
       if (await controller.addArticle(article)) {
         const n = article.features.length;

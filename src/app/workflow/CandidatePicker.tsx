@@ -5,7 +5,7 @@ import { useWorkflow } from './workspaceContext.ts';
 
 /** Type a name, get the gazetteer's matches (country and kind shown) from the worker, choose one. */
 export function CandidatePicker({ initial, label, onChoose }: { initial: string; label: string; onChoose: (place: ChosenPlace) => void }) {
-  const { geoparser } = useWorkflow();
+  const { geoparser, controller } = useWorkflow();
   const [query, setQuery] = useState(initial);
   const [candidates, setCandidates] = useState<PlaceCandidate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +13,7 @@ export function CandidatePicker({ initial, label, onChoose }: { initial: string;
   const find = async () => {
     setError(null);
     try {
-      const found = await geoparser.candidates(query);
+      const found = await geoparser.candidates(query, controller.snapshot.workspace.userGazetteer);
       setCandidates(found);
       if (found.length === 0) setError(`No gazetteer place is named "${query}"`);
     } catch (e) {

@@ -83,6 +83,20 @@ describe('ranking: which place a name stands for', () => {
   });
 });
 
+describe("the analyst's gazetteer takes part", () => {
+  it('an alias added by correction wins over the curated entry of the same name, and only where it applies', async () => {
+    const { readCurated, loadBroadPlaces } = await import('../../../src/cli/loadGazetteer.ts');
+    const { PlaceIndex } = await import('../../../src/core/geoparser/gazetteer/placeIndex.ts');
+    const user = { version: 1 as const, routes: [], places: [{ id: 'palmyra', name: 'Palmyra', aliases: ['T-4 air base'], kind: 'city' as const, country: 'SY', lat: 34.56, lon: 38.28, precision: 'city' as const, source: 'analyst correction' }] };
+    const withUser = PlaceIndex.build(readCurated(), loadBroadPlaces(), user);
+    const ids = (index: typeof withUser, text: string) => parseArticle({ id: 't', title: 't', published: '2024-03-29', text }, index).collection.features.map((f) => f.properties.place_id);
+    expect(ids(realIndex(), 'Drones hit the T-4 air base again.')).toContain('t4-air-base');
+    expect(ids(withUser, 'Drones hit the T-4 air base again.')).toEqual(['palmyra']);
+    // Palmyra's own name and other places are untouched.
+    expect(ids(withUser, 'Tourists returned to Palmyra and Homs.')).toEqual(ids(realIndex(), 'Tourists returned to Palmyra and Homs.'));
+  });
+});
+
 describe('roles: a place name that is not a location is not plotted', () => {
   it('does not plot teams, newspapers, companies, treaties, people or governments', () => {
     for (const text of [

@@ -11,7 +11,8 @@ export interface Place {
   lon: number;
   precision: GeoPrecision;
   population: number;
-  layer: 'curated' | 'broad';
+  /** curated: data/gazetteer.json; broad: the world layer; user: an analyst's corrections and aliases. */
+  layer: 'curated' | 'broad' | 'user';
   source: string;
   near?: string[];
   parent?: string;

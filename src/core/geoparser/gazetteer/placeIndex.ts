@@ -26,12 +26,22 @@ export class PlaceIndex {
     this.routes = routes;
   }
 
-  static build(curated: GazetteerFile, broad: readonly Place[] = []): PlaceIndex {
+  static build(curated: GazetteerFile, broad: readonly Place[] = [], user?: GazetteerFile): PlaceIndex {
     const index = new PlaceIndex(curated.routes);
-    for (const entry of curated.places) {
+    // The curated layer, then the analyst's: an alias or a place added by hand takes part in recognition and
+    // ranking, and an entry that repeats a known id (an alias of a curated place) adds its names.
+    const userPlaces = new Set(user?.places ?? []);
+    for (const entry of [...curated.places, ...userPlaces]) {
+      const layer = userPlaces.has(entry) ? 'user' : 'curated';
+      const known = index.byId.get(entry.id);
+      if (known) {
+        index.addNames(known, [entry.name, ...entry.aliases]);
+        if (layer === 'user') for (const n of entry.aliases) index.userKeys.set(known, new Set([...(index.userKeys.get(known) ?? []), nameKey(n)]));
+        continue;
+      }
       const place: Place = {
         id: entry.id, name: entry.name, kind: entry.kind, country: entry.country, lat: entry.lat, lon: entry.lon,
-        precision: entry.precision, population: entry.population ?? 0, layer: 'curated', source: entry.source,
+        precision: entry.precision, population: entry.population ?? 0, layer, source: entry.source,
         ...(entry.near ? { near: entry.near } : {}),
         ...(entry.parent ? { parent: entry.parent } : {}),
         ...(entry.operator ? { operator: entry.operator } : {}),
@@ -73,7 +83,7 @@ export class PlaceIndex {
       for (const c of this.names.get(nameKey(name)) ?? []) {
         // Seas and regions span borders: their country is a convention, so it is not compared.
         const sameCountry = c.country === place.country || KIND_FAMILY[place.kind] === 'area';
-        if (c.layer === 'curated' && sameKind(c, place) && sameCountry && roughKm(c, place) <= sameRadiusKm(c)) return c;
+        if (c.layer !== 'broad' && sameKind(c, place) && sameCountry && roughKm(c, place) <= sameRadiusKm(c)) return c;
       }
     }
     return undefined;
@@ -84,18 +94,31 @@ export class PlaceIndex {
     if (!curated.fcode && twin.fcode) curated.fcode = twin.fcode;
     if (!curated.admin1 && twin.admin1) curated.admin1 = twin.admin1;
     if (!curated.population) curated.population = twin.population;
-    const known = new Set([curated.name, ...(this.aliases.get(curated) ?? [])]);
+    this.addNames(curated, names);
+  }
+
+  /** More names for a place already indexed. */
+  private addNames(place: Place, names: readonly string[]): void {
+    const known = new Set([place.name, ...(this.aliases.get(place) ?? [])]);
     const extra = names.filter((n) => !known.has(n));
     if (!extra.length) return;
-    this.aliases.set(curated, [...(this.aliases.get(curated) ?? []), ...extra]);
+    this.aliases.set(place, [...(this.aliases.get(place) ?? []), ...extra]);
     for (const name of extra) {
       const key = nameKey(name);
-      if (key.length >= 3) this.names.addKey(key, curated);
+      if (key.length >= (place.layer === 'broad' ? 3 : 2)) this.names.addKey(key, place);
     }
   }
 
   /** Name keys of countries' demonyms ("canadian", "iraqi"): adjectives, never places. */
   readonly demonyms = new Set<string>();
+
+  /** Name keys the analyst's gazetteer gives each place. */
+  private readonly userKeys = new Map<Place, Set<string>>();
+
+  /** The analyst's gazetteer gives `place` this name key (an alias added by correction). */
+  userNamed(place: Place, key: string): boolean {
+    return this.userKeys.get(place)?.has(key) ?? false;
+  }
 
   /** The names a place is known by besides `place.name` (for exact-match ranking). */
   readonly altNamesOf = (place: Place): readonly string[] | undefined => this.aliases.get(place);

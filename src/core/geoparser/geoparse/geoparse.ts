@@ -50,7 +50,7 @@ export function geoparse(sentences: readonly SentenceTokens[], text: string, ind
   const cues = options.cues ?? getCues();
   const recognised = recogniseArticle(sentences, text, index, cues, weights);
   const flat = recognised.flat();
-  const resolutions = rankMentions(flat.map((c, i) => toRank(c, parentsOf(flat, i, text))), weights.ranking, index.altNamesOf);
+  const resolutions = rankMentions(flat.map((c, i) => toRank(c, parentsOf(flat, i, text))), weights.ranking, index);
   let k = 0;
   return recognised.map((names) => names.map((c) => ({
     first: c.first, last: c.last, start: c.start, end: c.end, text: c.text, candidates: c.candidates,
@@ -107,7 +107,7 @@ export function resolveSpans(text: string, spans: readonly { start: number; end:
       k.mention = { ...k.mention, parents: next.mention.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county') };
     }
   });
-  const resolved = rankMentions(known.map((k) => k.mention), weights.ranking, index.altNamesOf);
+  const resolved = rankMentions(known.map((k) => k.mention), weights.ranking, index);
   const out: (Resolution | null)[] = spans.map(() => null);
   known.forEach((k, i) => { out[k.at] = resolved[i]!; });
   return out;

@@ -11,7 +11,8 @@ import { nameKey } from '../text/normalize.ts';
  *   or an alternate one;
  * - the parent the text names beside it ("Paris, Texas", "London, Ontario");
  * - the article's countries and divisions (from a first pass over all its names);
- * - distance to the article's other places (coherence).
+ * - distance to the article's other places (coherence);
+ * - the analyst's own gazetteer (aliases and places added by correction).
  * Then one sense per article: every mention of a name gets the place its mentions together prefer.
  *
  * @example
@@ -20,7 +21,7 @@ import { nameKey } from '../text/normalize.ts';
 
 export const RANKING_FEATURES = [
   'logPop', 'country', 'division', 'county', 'macro', 'capital', 'adminSeat', 'section', 'curated',
-  'exact', 'primary', 'parent', 'docCountry', 'docDivision', 'distance', 'namesakeCity',
+  'exact', 'primary', 'parent', 'docCountry', 'docDivision', 'distance', 'namesakeCity', 'user',
 ] as const;
 export type RankingFeature = (typeof RANKING_FEATURES)[number];
 const F = Object.fromEntries(RANKING_FEATURES.map((f, i) => [f, i])) as Record<RankingFeature, number>;
@@ -44,11 +45,16 @@ export interface Resolution {
   alternatives: Place[];
 }
 
-/** Alternate names of a place, for the exact-match test (the gazetteer layer supplies them). */
-export type AltNamesOf = (place: Place) => readonly string[] | undefined;
+/** What the ranker asks the gazetteer about names (PlaceIndex answers). */
+export interface PlaceNames {
+  /** Alternate names of a place, for the exact-match test. */
+  altNamesOf(place: Place): readonly string[] | undefined;
+  /** The analyst's gazetteer gives the place this name key (an alias added by correction). */
+  userNamed(place: Place, key: string): boolean;
+}
 
 /** A candidate's features for one mention, given the article context. */
-export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContext | null, altNamesOf: AltNamesOf): number[] {
+export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContext | null, names: PlaceNames): number[] {
   const f = new Array<number>(RANKING_FEATURES.length).fill(0);
   f[F.logPop] = Math.log10(1 + p.population) / 7;
   if (p.kind === 'country') f[F.country] = 1;
@@ -59,7 +65,9 @@ export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContex
   else if (p.fcode === 'PPLA' || p.fcode === 'PPLA2') f[F.adminSeat] = 1;
   else if (p.fcode === 'PPLX') f[F.section] = 1;
   if (p.layer === 'curated') f[F.curated] = 1;
-  if (writtenNames(p, altNamesOf).has(fold(m.text))) f[F.exact] = 1;
+  // An analyst said so (an alias, a place added by hand): that outweighs any prior.
+  if (p.layer === 'user' || names.userNamed(p, m.key)) f[F.user] = 1;
+  if (writtenNames(p, names).has(fold(m.text))) f[F.exact] = 1;
   if (primaryKey(p) === m.key) f[F.primary] = 1;
   // "Khartoum", "Kursk", "Isfahan": the seat of a division named after it is what a bare name
   // usually means; the division is written with its word ("Khartoum state"). (New York City is
@@ -91,10 +99,10 @@ const writtenCache = new WeakMap<Place, Set<string>>();
 const keyCache = new WeakMap<Place, string>();
 
 /** A place's names as written (folded by `fold`), computed once per place. */
-function writtenNames(p: Place, altNamesOf: AltNamesOf): Set<string> {
-  let names = writtenCache.get(p);
-  if (!names) writtenCache.set(p, (names = new Set([p.name, ...(altNamesOf(p) ?? [])].map(fold))));
-  return names;
+function writtenNames(p: Place, source: PlaceNames): Set<string> {
+  let written = writtenCache.get(p);
+  if (!written) writtenCache.set(p, (written = new Set([p.name, ...(source.altNamesOf(p) ?? [])].map(fold))));
+  return written;
 }
 
 function primaryKey(p: Place): string {
@@ -181,9 +189,9 @@ function dot(f: readonly number[], w: readonly number[]): number {
  * what each name says alone; the second adds what the rest of the article says (from the
  * first pass's picks). Then one sense per name key.
  */
-export function rankMentions(mentions: readonly MentionToRank[], weights: readonly number[], altNamesOf: AltNamesOf): Resolution[] {
-  const contexts = articleContexts(mentions, weights, altNamesOf);
-  const second = mentions.map((m, i) => scoreAll(m, contexts[i]!, weights, altNamesOf));
+export function rankMentions(mentions: readonly MentionToRank[], weights: readonly number[], names: PlaceNames): Resolution[] {
+  const contexts = articleContexts(mentions, weights, names);
+  const second = mentions.map((m, i) => scoreAll(m, contexts[i]!, weights, names));
   // One sense per article: a key's mentions vote with their summed scores.
   const votes = new Map<string, Map<Place, number>>();
   second.forEach((scored, i) => {
@@ -208,14 +216,14 @@ interface Scored { place: Place; score: number }
  * The first pass: each mention's context is what the other mentions' provisional picks say.
  * Exported for the weight fitter, which needs the same contexts the ranker uses.
  */
-export function articleContexts(mentions: readonly MentionToRank[], weights: readonly number[], altNamesOf: AltNamesOf): ArticleContext[] {
-  const first = mentions.map((m) => scoreAll(m, null, weights, altNamesOf));
+export function articleContexts(mentions: readonly MentionToRank[], weights: readonly number[], names: PlaceNames): ArticleContext[] {
+  const first = mentions.map((m) => scoreAll(m, null, weights, names));
   const picks: (Pick | null)[] = first.map((s) => (s.length ? { place: s[0]!.place, weight: s.length === 1 ? 1 : probability(s) } : null));
   return contextsWithout(picks);
 }
 
-function scoreAll(m: MentionToRank, ctx: ArticleContext | null, weights: readonly number[], altNamesOf: AltNamesOf): Scored[] {
-  const out = m.candidates.map((place) => ({ place, score: dot(candidateFeatures(m, place, ctx, altNamesOf), weights) }));
+function scoreAll(m: MentionToRank, ctx: ArticleContext | null, weights: readonly number[], names: PlaceNames): Scored[] {
+  const out = m.candidates.map((place) => ({ place, score: dot(candidateFeatures(m, place, ctx, names), weights) }));
   out.sort((a, b) => b.score - a.score || (a.place.id < b.place.id ? -1 : 1));
   return out;
 }

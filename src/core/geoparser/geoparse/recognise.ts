@@ -128,7 +128,11 @@ export function nameCandidates(
     const start = tokens[first]!.start;
     const end = tokens[m.last]!.end;
     // "Mass" reaches the Italian town Mas only through the name key's folding of doubled letters.
-    if (!candidates.some((p) => sameWritten(p.name, text.slice(tokens[m.first]!.start, end)) || (index.altNamesOf(p) ?? []).some((n) => sameWritten(n, text.slice(tokens[m.first]!.start, end))))) f[F.inexact] = 1;
+    if (!ABBREVIATION_MATCHES.has(m) && !candidates.some((p) => sameWritten(p.name, text.slice(tokens[m.first]!.start, end)) || (index.altNamesOf(p) ?? []).some((n) => sameWritten(n, text.slice(tokens[m.first]!.start, end))))) {
+      // …and when the word as written is an English word, it is that word: the exact match wins.
+      if (words.length === 1 && cues.commonCount(words[0]!.raw.toLowerCase()) > 0) continue;
+      f[F.inexact] = 1;
+    }
     out.push({ first, last: m.last, start, end, text: text.slice(start, end), candidates, features: f, score: dot(f, weights) });
   }
   return out;
@@ -165,7 +169,8 @@ function features(
   f[F.bias] = 1;
   let pop = 0;
   for (const p of candidates) {
-    if (p.layer === 'curated') f[F.curated] = 1;
+    // The analyst's own entries count like the curated layer's.
+    if (p.layer !== 'broad') f[F.curated] = 1;
     if (KINDS_COUNTRY.has(p.kind)) f[F.country] = 1;
     if (KINDS_DIVISION.has(p.kind)) f[F.division] = 1;
     if (KINDS_MACRO.has(p.kind)) f[F.macro] = 1;

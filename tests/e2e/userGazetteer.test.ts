@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { openDashboard, startSession, type Session } from './support/harness.ts';
+import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.ts';
+
+/**
+ * The analyst's gazetteer takes part in geoparsing: an alias accepted in one article holds for
+ * every article parsed after it (issue 10, "Aliases and corrections spread"; issue 12, "the
+ * analyst's corrections take part in candidates and ranking").
+ */
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function addArticle(page: Page, title: string, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add article' }).click();
+  const form = page.getByRole('form', { name: 'Add article' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Published').fill('2024-03-29');
+  await form.getByLabel('Source URL').fill('https://example.org/alias');
+  await form.getByLabel('Article text').fill(text);
+  await form.getByRole('button', { name: 'Parse and add' }).click();
+  await form.waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+async function featuresOf(page: Page, title: string): Promise<NewsmapCollection['features']> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GeoJSON' }).click()]);
+  const all = JSON.parse(await readFile((await download.path())!, 'utf8')) as NewsmapCollection;
+  return all.features.filter((f) => f.properties.article_title === title);
+}
+
+describe('user gazetteer (built app, offline Chromium)', () => {
+  it('an alias accepted in one article resolves the same name in the next article parsed', async () => {
+    const { page, errors } = await openDashboard(session);
+    await addArticle(page, 'First report', 'Israeli jets struck the T-4 air base in Homs province on Thursday.');
+    // Before the alias, the name is the curated air base.
+    await expect.poll(async () => (await featuresOf(page, 'First report')).find((f) => f.properties.mention === 'T-4 air base')?.properties.place_id).toBe('t4-air-base');
+
+    const reader = page.getByRole('complementary', { name: 'Article reader' });
+    const editor = reader.getByRole('region', { name: 'Correct mention' });
+    await reader.locator('.reader__text button.mention', { hasText: 'T-4 air base' }).click();
+    await editor.getByLabel('Place name').fill('Tadmur');
+    await editor.getByRole('button', { name: 'Change place' }).click();
+    await editor.getByRole('button', { name: /^Palmyra, SY \(city\)/ }).click();
+    await editor.getByRole('button', { name: 'Add “T-4 air base” as an alias' }).click();
+
+    // A later article: the analyst's alias wins over the curated entry of the same name.
+    await addArticle(page, 'Second report', 'Drones hit the T-4 air base again on Friday.');
+    await expect.poll(async () => (await featuresOf(page, 'Second report')).find((f) => f.properties.mention === 'T-4 air base')?.properties.place_id).toBe('palmyra');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
