@@ -71,7 +71,7 @@ export function allCandidates(sentences: readonly SentenceTokens[], text: string
     paragraphStart: i === 0 || sentences[i - 1]!.sentence.paragraph !== s.sentence.paragraph,
     articleStart: i === 0,
   }, weights.recognition));
-  markRepeats(all.flat(), (c) => nameKey(c.text), weights.recognition);
+  markRepeats(all.flat(), (c) => c.key, weights.recognition);
   return all;
 }
 
@@ -83,7 +83,7 @@ function parentsOf(names: readonly NameCandidate[], i: number, text: string): Pl
 }
 
 function toRank(c: NameCandidate, parents: readonly Place[]): MentionToRank {
-  return { text: c.text, key: nameKey(c.text), candidates: c.candidates, parents };
+  return { text: c.text, key: c.key, candidates: c.candidates, parents };
 }
 
 /**

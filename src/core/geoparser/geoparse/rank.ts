@@ -1,4 +1,3 @@
-import { distance } from '@turf/turf';
 import type { Place } from '../gazetteer/place.ts';
 import { nameKey } from '../text/normalize.ts';
 
@@ -73,7 +72,7 @@ export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContex
   // usually means; the division is written with its word ("Khartoum state"). (New York City is
   // not its state's seat, and the corpora read a bare "New York" either way.)
   // A country of that name ("Djibouti", "Kuwait") is another contest, left to the other features.
-  if ((p.fcode === 'PPLA' || p.fcode === 'PPLC') && p.admin1 && nameKey(p.admin1) === m.key && !m.candidates.some((c) => c.kind === 'country')) f[F.namesakeCity] = 1;
+  if ((p.fcode === 'PPLA' || p.fcode === 'PPLC') && p.admin1 && keyOf(p.admin1) === m.key && !m.candidates.some((c) => c.kind === 'country')) f[F.namesakeCity] = 1;
   for (const parent of m.parents) {
     if (parent === p) continue;
     if (parent.kind === 'country' ? parent.country === p.country : sameDivision(parent, p)) f[F.parent] = 1;
@@ -90,9 +89,27 @@ export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContex
 /** "Texas" the state is the parent of Paris, Texas; a county is its towns' parent too. */
 function sameDivision(parent: Place, p: Place): boolean {
   if (parent.country !== p.country || !p.admin1) return false;
-  if (parent.kind === 'province') return nameKey(parent.name) === nameKey(p.admin1) || (parent.admin1 !== undefined && nameKey(parent.admin1) === nameKey(p.admin1));
-  if (parent.kind === 'county') return parent.admin1 !== undefined && nameKey(parent.admin1) === nameKey(p.admin1);
+  if (parent.kind === 'province') return keyOf(parent.name) === keyOf(p.admin1) || (parent.admin1 !== undefined && keyOf(parent.admin1) === keyOf(p.admin1));
+  if (parent.kind === 'county') return parent.admin1 !== undefined && keyOf(parent.admin1) === keyOf(p.admin1);
   return false;
+}
+
+/** Name keys of division names, which every mention's candidates ask for again and again. */
+const divisionKeys = new Map<string, string>();
+function keyOf(name: string): string {
+  let key = divisionKeys.get(name);
+  if (key === undefined) {
+    if (divisionKeys.size > 100_000) divisionKeys.clear();
+    divisionKeys.set(name, (key = nameKey(name)));
+  }
+  return key;
+}
+
+/** Great-circle distance in km (haversine): asked for every candidate, so no GeoJSON objects. */
+function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 const writtenCache = new WeakMap<Place, Set<string>>();
@@ -165,17 +182,17 @@ function contextsWithout(picks: readonly (Pick | null)[]): ArticleContext[] {
       countryShare: (c) => (rest > 1e-9 ? ((countries.get(c) ?? 0) - (ownPlace?.country === c ? w : 0)) / rest : 0),
       divisionShare: (c, a) => {
         if (rest <= 1e-9) return 0;
-        const key = `${c}:${nameKey(a)}`;
+        const key = `${c}:${keyOf(a)}`;
         return ((divisions.get(key) ?? 0) - (ownDiv === key ? w : 0)) / rest;
       },
-      distanceTo: (p) => (centre ? distance(centre, [p.lon, p.lat], { units: 'kilometers' }) : null),
+      distanceTo: (p) => (centre ? greatCircleKm(centre[1]!, centre[0]!, p.lat, p.lon) : null),
     };
   });
 }
 
 function divisionOf(p: Place): string | null {
-  if (p.kind === 'province') return `${p.country}:${nameKey(p.name)}`;
-  return p.admin1 ? `${p.country}:${nameKey(p.admin1)}` : null;
+  if (p.kind === 'province') return `${p.country}:${keyOf(p.name)}`;
+  return p.admin1 ? `${p.country}:${keyOf(p.admin1)}` : null;
 }
 
 function dot(f: readonly number[], w: readonly number[]): number {

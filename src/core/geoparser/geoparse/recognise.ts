@@ -34,6 +34,8 @@ export interface NameCandidate {
   start: number;
   end: number;
   text: string;
+  /** The name key of the text (its words' normalised forms): mentions with one key share a sense. */
+  key: string;
   candidates: readonly Place[];
   features: number[];
   score: number;
@@ -114,7 +116,8 @@ export function nameCandidates(
     if (words.length === 1 && (cues.calendarWords.has(words[0]!.norm) || cues.compassWords.has(words[0]!.norm))) continue;
     // "Canadian", "Iraqi": a demonym is an adjective (the events read it as an actor), never a
     // place, even where a town bears the same name (Canadian County, Oklahoma).
-    if (index.demonyms.has(nameKey(text.slice(tokens[m.first]!.start, tokens[m.last]!.end)))) continue;
+    const key = words.map((t) => t.norm).join(' ');
+    if (index.demonyms.has(key)) continue;
     let candidates: readonly Place[] = m.values;
     const caps = words.length === 1 && /^[\p{Lu}\d]{2,}$/u.test(words[0]!.raw);
     const dateline = position.paragraphStart && first === 0 && isDateline(text, tokens, m.last);
@@ -128,12 +131,13 @@ export function nameCandidates(
     const start = tokens[first]!.start;
     const end = tokens[m.last]!.end;
     // "Mass" reaches the Italian town Mas only through the name key's folding of doubled letters.
-    if (!ABBREVIATION_MATCHES.has(m) && !candidates.some((p) => sameWritten(p.name, text.slice(tokens[m.first]!.start, end)) || (index.altNamesOf(p) ?? []).some((n) => sameWritten(n, text.slice(tokens[m.first]!.start, end))))) {
+    const written = foldWritten(text.slice(tokens[m.first]!.start, end));
+    if (!ABBREVIATION_MATCHES.has(m) && !candidates.some((p) => writtenForms(p, index).has(written))) {
       // …and when the word as written is an English word, it is that word: the exact match wins.
       if (words.length === 1 && cues.commonCount(words[0]!.raw.toLowerCase()) > 0) continue;
       f[F.inexact] = 1;
     }
-    out.push({ first, last: m.last, start, end, text: text.slice(start, end), candidates, features: f, score: dot(f, weights) });
+    out.push({ first, last: m.last, start, end, text: text.slice(start, end), key, candidates, features: f, score: dot(f, weights) });
   }
   return out;
 }
@@ -275,10 +279,18 @@ export function isDateline(text: string, tokens: readonly Token[], last: number)
   return /^(?:,\s*[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--?|:)\s/u.test(rest);
 }
 
-/** The same name but for case, accents and punctuation ("Bogota" is "Bogotá", "Mass" is not "Mas"). */
-function sameWritten(a: string, b: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return fold(a) === fold(b);
+/** A name but for case, accents and punctuation: "Bogota" is "Bogotá", "Mass" is not "Mas". */
+function foldWritten(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const writtenCache = new WeakMap<Place, Set<string>>();
+
+/** A place's names as `foldWritten` writes them, computed once per place. */
+function writtenForms(p: Place, index: PlaceIndex): Set<string> {
+  let forms = writtenCache.get(p);
+  if (!forms) writtenCache.set(p, (forms = new Set([p.name, ...(index.altNamesOf(p) ?? [])].map(foldWritten))));
+  return forms;
 }
 
 /** A title-case line ("Alexandria Woman Charged In Fire"): capitals say nothing there. */
