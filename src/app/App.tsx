@@ -11,6 +11,7 @@ import { DateRange } from './panels/DateRange.tsx';
 import { EventList } from './panels/EventList.tsx';
 import { ExportButtons } from './panels/ExportButtons.tsx';
 import { KindFilter } from './panels/KindFilter.tsx';
+import { PrecisionFilter } from './panels/PrecisionFilter.tsx';
 import { EventTypeFilter, eventTypeRows } from './panels/EventTypeFilter.tsx';
 import { CODED_EVENT_TYPES } from '../core/geoparser/events/eventVocabulary.ts';
 import { Notes } from './panels/Notes.tsx';
@@ -176,13 +177,14 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
             <SearchBox value={filter.q} onChange={setQuery} />
             <DateRange from={filter.from} to={filter.to} undatedCount={undatedShown} onChange={setRange} />
             <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
+            <PrecisionFilter precisions={filter.precisions} counts={view.precisionCounts} onChange={(precisions) => update({ precisions })} />
             <EventTypeFilter types={eventTypes} selected={filter.eventTypes} onChange={(eventTypes) => update({ eventTypes })} />
             <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} />
           </form>
           <EventList rows={rows} loading={loading} />
         </aside>
         <main className="main">
-          <MapView table={table} mask={view.mask} palette={palette} actorsByFrequency={actorsByFrequency} />
+          <MapView table={table} mask={view.mask} palette={palette} actors={actorsByFrequency} />
           <Timeline histogram={view.histogram} from={filter.from} to={filter.to} onRange={setRange} />
         </main>
         {readerArticle && (

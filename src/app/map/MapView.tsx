@@ -182,6 +182,34 @@ function FitWhenLoaded({ bounds }: { bounds: [[number, number], [number, number]
   return null;
 }
 
+/** Below this map width the legend starts collapsed: open, it would cover much of the map. */
+export const LEGEND_OPEN_MIN_WIDTH = 900;
+
+/**
+ * Reports popups opening and closing (any popup: the selected feature's or a stack's), and hands
+ * out the map, so the legend, which lives outside the map's container, can keep clear of them.
+ */
+function PopupWatcher({ onOpen, onClose, mapRef }: { onOpen: (popup: L.Popup) => void; onClose: (popup: L.Popup) => void; mapRef: { current: L.Map | null } }) {
+  const map = useMap();
+  useEffect(() => {
+    mapRef.current = map;
+    const open = (e: L.PopupEvent) => onOpen(e.popup);
+    const close = (e: L.PopupEvent) => onClose(e.popup);
+    map.on('popupopen', open);
+    map.on('popupclose', close);
+    return () => {
+      map.off('popupopen', open);
+      map.off('popupclose', close);
+      mapRef.current = null;
+    };
+  }, [map, onOpen, onClose, mapRef]);
+  return null;
+}
+
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 const FIT_OPTIONS = { padding: [30, 30] as [number, number], maxZoom: 7 };
 
 const STRIKE = EVENT_KINDS.indexOf('strike');
@@ -191,10 +219,11 @@ interface MapViewProps {
   table: FeatureTable;
   mask: Uint8Array;
   palette: ReadonlyMap<string, string>;
-  actorsByFrequency: string[];
+  /** Every actor of the corpus, most frequent first: the legend's order. */
+  actors: readonly string[];
 }
 
-export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProps) {
+export function MapView({ table, mask, palette, actors }: MapViewProps) {
   const { selectedId, hoveredId, flySeq, select, hover, openReader } = useSelection();
   // Lines and arcs are few: find their rows once per corpus, then keep those the filter keeps.
   const candidates = useMemo(() => {
@@ -237,10 +266,56 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
   const hovered = hoveredId ? featureById(table, hoveredId) : null;
   const popupReady = selected !== null && arrivedSeq >= flySeq;
   // Once per stack, not per render: the popup's content is memoised on it (SelectedPopup.tsx).
+  // The legend: collapsed on a small map, and out of the way of an open popup (it sits in the
+  // map's bottom-right corner, where a popup near the edge would be drawn under it).
+  const wrapRef = useRef<HTMLDivElement | null>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const legendRef = useRef<HTMLElement | null>(null);
+  const [legendOpen, setLegendOpen] = useState(false);
+  /** Open popups, and whether a popup (not the analyst) collapsed the legend. */
+  const popups = useRef(new Set<L.Popup>());
+  const collapsedForPopup = useRef(false);
+  useLayoutEffect(() => {
+    setLegendOpen((wrapRef.current?.clientWidth ?? 0) >= LEGEND_OPEN_MIN_WIDTH);
+  }, []);
+  const onPopupOpen = useCallback((popup: L.Popup) => {
+    popups.current.add(popup);
+    setLegendOpen((open) => {
+      if (open) collapsedForPopup.current = true;
+      return false;
+    });
+  }, []);
+  const onPopupClose = useCallback((popup: L.Popup) => {
+    popups.current.delete(popup);
+    if (popups.current.size > 0 || !collapsedForPopup.current) return;
+    // Reopened after the close has settled: a selection moving on closes one popup and opens the next.
+    setTimeout(() => {
+      if (popups.current.size > 0 || !collapsedForPopup.current) return;
+      collapsedForPopup.current = false;
+      setLegendOpen(true);
+    }, 0);
+  }, []);
+  const toggleLegend = useCallback(() => {
+    collapsedForPopup.current = false;
+    setLegendOpen((open) => !open);
+  }, []);
+  // Opened by the analyst while a popup is open: move the map so the popup clears the legend.
+  useLayoutEffect(() => {
+    const map = mapRef.current;
+    const legend = legendRef.current;
+    if (!legendOpen || !map || !legend) return;
+    for (const popup of popups.current) {
+      const el = popup.getElement();
+      if (!el) continue;
+      const p = el.getBoundingClientRect();
+      const l = legend.getBoundingClientRect();
+      if (overlap(p, l)) map.panBy([Math.ceil(p.right - l.left) + 12, 0], { animate: false });
+    }
+  }, [legendOpen]);
   const stackFeatures = useMemo(() => (stack ? stack.ids.map((id) => featureById(table, id)).filter((f): f is NewsmapFeature => f !== null) : []), [stack, table]);
 
   return (
-    <div className="map-wrap">
+    <div className="map-wrap" ref={wrapRef}>
       <MapContainer
         className="map"
         preferCanvas
@@ -273,6 +348,7 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
         <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
         <ViewSync />
         <MapPickListener />
+        <PopupWatcher onOpen={onPopupOpen} onClose={onPopupClose} mapRef={mapRef} />
         {selected && popupReady && <SelectedPopup feature={selected} onClose={() => select(null)} onOpenArticle={openReader} />}
         {stack && !selected && (
           <StackPopup
@@ -289,7 +365,7 @@ export function MapView({ table, mask, palette, actorsByFrequency }: MapViewProp
           <button type="button" onClick={() => setTileError(false)} aria-label="Dismiss">×</button>
         </p>
       )}
-      <Legend palette={palette} actorsByFrequency={actorsByFrequency} />
+      <Legend ref={legendRef} palette={palette} actors={actors} open={legendOpen} onToggle={toggleLegend} />
     </div>
   );
 }

@@ -6,6 +6,13 @@ import { FeaturePopupContent } from './FeaturePopupContent.tsx';
 import { anchorLatLng } from './geometry.ts';
 
 /**
+ * Popups keep clear of the map's bottom-right corner, where the legend's toggle stays while a
+ * popup is open (MapView collapses the legend then): a popup near that corner is panned up.
+ */
+const PAD_TOP_LEFT: [number, number] = [40, 40];
+const PAD_BOTTOM_RIGHT: [number, number] = [40, 72];
+
+/**
  * The one popup of the selected feature, with React children (never an HTML string). Closing
  * it with its × clears the selection; a popup removed because the selection moved on does not
  * (its instance is no longer the one in the ref by then).
@@ -24,7 +31,7 @@ export function SelectedPopup({ feature, onClose, onOpenArticle }: { feature: Ne
     if (ref.current !== null && e.popup === ref.current) onClose();
   });
   return (
-    <Popup key={feature.id} ref={ref} position={position} maxWidth={360} minWidth={260} autoPanPadding={[40, 40]}>
+    <Popup key={feature.id} ref={ref} position={position} maxWidth={360} minWidth={260} autoPanPaddingTopLeft={PAD_TOP_LEFT} autoPanPaddingBottomRight={PAD_BOTTOM_RIGHT}>
       {content}
     </Popup>
   );
@@ -56,7 +63,7 @@ export function StackPopup({ features, latlng, onPick, onClose }: { features: Ne
     [features, onPick],
   );
   return (
-    <Popup ref={ref} position={latlng} maxWidth={340}>
+    <Popup ref={ref} position={latlng} maxWidth={340} autoPanPaddingTopLeft={PAD_TOP_LEFT} autoPanPaddingBottomRight={PAD_BOTTOM_RIGHT}>
       {content}
     </Popup>
   );

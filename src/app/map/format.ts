@@ -21,9 +21,17 @@ export function formatDate(p: Pick<FeatureProperties, 'date' | 'date_precision'>
   }
 }
 
+/**
+ * "Israel → Iran", or, when no initiator is known, "initiator unknown → Iran; involved: Turkey,
+ * Iran": the first of `actors` is often the victim, never promoted to initiator.
+ */
 export function formatActors(p: Pick<FeatureProperties, 'actor' | 'actors' | 'target'>): string {
-  const initiator = p.actor ?? p.actors[0] ?? null;
-  if (initiator === null) return 'no actor named';
+  const initiator = p.actor;
+  if (initiator === null) {
+    if (p.actors.length === 0 && p.target === null) return 'no actor named';
+    const head = p.target ? `initiator unknown → ${p.target}` : 'initiator unknown';
+    return p.actors.length > 0 ? `${head}; involved: ${p.actors.join(', ')}` : head;
+  }
   const target = p.target ?? p.actors.find((a) => a !== initiator) ?? null;
   return target ? `${initiator} → ${target}` : initiator;
 }

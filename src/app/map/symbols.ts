@@ -1,4 +1,5 @@
 import type { EventKind, FeatureProperties, GeoPrecisionValue } from '../../core/geoparser/geojson/schema.ts';
+import { actorColour } from '../../core/geoparser/events/lexicon.ts';
 
 /**
  * Visual encoding, in one place so the map and the legend cannot disagree:
@@ -18,25 +19,32 @@ export const KIND_RADIUS: Record<Exclude<EventKind, 'pipeline'>, number> = {
   place: 3.5,
 };
 
-/** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8c564b', '#332288', '#117733', '#AA4499'];
+/** A strike whose initiator the article does not name: never the colour of a victim. */
 export const NO_ACTOR_COLOUR = '#6b6b6b';
+/** One honest, shared colour for actors the lexicon has no colour for (an analyst's or an import's). */
+export const OTHER_ACTOR_COLOUR = '#b8b8b8';
 export const PLACE_COLOUR = '#4a4a4a';
 
+/** An actor's colour: the lexicon's fixed colour, or the shared "other" colour. */
+export function colourOfActor(actor: string): string {
+  return actorColour(actor) ?? OTHER_ACTOR_COLOUR;
+}
+
 /**
- * Colours are assigned by the actor's rank in the whole corpus (not the filtered set), so an
- * actor keeps its colour while the filters change.
+ * Each actor's fixed colour from the lexicon (src/core/geoparser/events/lexicon.json), so no
+ * actor is re-coloured when the corpus grows or the filters change, and no two actors share one;
+ * actors the lexicon does not know share OTHER_ACTOR_COLOUR.
  */
-export function buildActorPalette(actorsByFrequency: readonly string[]): Map<string, string> {
+export function buildActorPalette(actors: readonly string[]): Map<string, string> {
   const palette = new Map<string, string>();
-  actorsByFrequency.forEach((actor, i) => palette.set(actor, PALETTE[i % PALETTE.length]!));
+  for (const actor of actors) palette.set(actor, colourOfActor(actor));
   return palette;
 }
 
+/** Colour of a feature: its initiator's, or the unknown colour when `actor` is null. */
 export function featureColour(p: FeatureProperties, palette: ReadonlyMap<string, string>): string {
   if (p.kind === 'place') return PLACE_COLOUR;
-  const actor = p.actor ?? p.actors[0] ?? null;
-  return actor === null ? NO_ACTOR_COLOUR : (palette.get(actor) ?? NO_ACTOR_COLOUR);
+  return p.actor === null ? NO_ACTOR_COLOUR : (palette.get(p.actor) ?? colourOfActor(p.actor));
 }
 
 /**

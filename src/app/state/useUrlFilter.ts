@@ -4,7 +4,7 @@ import { parseFilterQuery, writeFilterQuery } from '../../core/engine/filter/url
 import { writeQueryParams } from './urlWriter.ts';
 
 /** The query parameters the filter owns (see writeFilterQuery). */
-const FILTER_KEYS = ['from', 'to', 'actors', 'kinds', 'types', 'q'] as const;
+const FILTER_KEYS = ['from', 'to', 'actors', 'kinds', 'types', 'precision', 'q'] as const;
 
 /**
  * The filter state, mirrored into the URL with replaceState (a filter tweak is not a

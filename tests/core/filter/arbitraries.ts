@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EVENT_KINDS, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
+import { EVENT_KINDS, GEO_PRECISIONS, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import type { FilterState } from '../../../src/core/engine/filter/filterState.ts';
 import { EVENT_TYPES } from '../../../src/core/geoparser/events/eventVocabulary.ts';
 
@@ -22,6 +22,7 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
     title: fc.string({ maxLength: 20 }),
     quote: fc.string({ maxLength: 40 }),
     point: coord,
+    precision: fc.constantFrom(...GEO_PRECISIONS),
     line: fc.array(coord, { minLength: 2, maxLength: 4 }),
     origin: fc.option(coord, { nil: null }),
     // undefined: a feature from before issue 11 carries no event_type at all.
@@ -43,7 +44,7 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
       place_id: 'p',
       place_name: 'Somewhere',
       country: 'IR',
-      geo_precision: 'city',
+      geo_precision: r.precision,
       mention: 'x',
       span: [0, 1],
       quote: r.quote,
@@ -65,5 +66,6 @@ export const filterArb: fc.Arbitrary<FilterState> = fc.record({
   kinds: fc.uniqueArray(fc.constantFrom(...EVENT_KINDS)).map((ks) => EVENT_KINDS.filter((k) => ks.includes(k))),
   // A filter asks for ACLED's types only (what the URL accepts), in the vocabulary's order.
   eventTypes: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES)).map((ts) => EVENT_TYPES.filter((t) => ts.includes(t))), { nil: null }),
+  precisions: fc.uniqueArray(fc.constantFrom(...GEO_PRECISIONS)).map((ps) => GEO_PRECISIONS.filter((p) => ps.includes(p))),
   q: fc.oneof(fc.constant(''), fc.string({ maxLength: 3 })),
 });

@@ -4,7 +4,7 @@ import { applyFilter, countActors, countEventTypes, countKinds, DEFAULT_FILTER }
 import { buildFeatureTable, byDate, featureById, FeatureTableBuilder } from '../../../src/core/engine/filter/featureTable.ts';
 import { queryTable } from '../../../src/core/engine/filter/queryTable.ts';
 import { binByTime, dateExtent } from '../../../src/core/engine/filter/timeline.ts';
-import type { NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
+import { GEO_PRECISIONS, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
 
 /** The reference: the object-at-a-time functions the table replaces on the hot path. */
@@ -16,6 +16,9 @@ function reference(corpus: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
     actorCounts: actorFacet,
     kindCounts: countKinds(applyFilter(corpus, { ...filter, kinds: ['strike', 'base', 'pipeline', 'place'] })),
     eventTypeCounts: countEventTypes(applyFilter(corpus, { ...filter, eventTypes: null })),
+    precisionCounts: Object.fromEntries(
+      GEO_PRECISIONS.map((p) => [p, applyFilter(corpus, { ...filter, precisions: [...GEO_PRECISIONS] }).filter((f) => f.geometry.type === 'Point' && f.properties.geo_precision === p).length]),
+    ),
     histogram: binByTime(applyFilter(corpus, { ...filter, from: null, to: null }), dateExtent(corpus)),
     undated: shown.filter((f) => f.properties.date === null).length,
   };
@@ -33,6 +36,7 @@ function check(input: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
   for (const [k, actor] of table.actors.entries()) expect(view.actorCounts[k]).toBe(ref.actorCounts.get(actor) ?? 0);
   expect(view.eventTypeCounts).toHaveLength(table.eventTypes.length);
   for (const [k, type] of table.eventTypes.entries()) expect(view.eventTypeCounts[k], type).toBe(ref.eventTypeCounts.get(type) ?? 0);
+  expect(view.precisionCounts).toEqual(ref.precisionCounts);
   expect(view.histogram.undated).toBe(ref.histogram.undated);
   expect(view.histogram.bins).toEqual(ref.histogram.bins);
 }

@@ -22,7 +22,7 @@ describe('URL state', () => {
   it('parses the documented form', () => {
     const { filter, notes } = parseFilterQuery('?from=2024-01-01&to=2024-04-30&actors=Israel,Iran&kinds=strike,base&q=isfahan', ACTORS);
     expect(notes).toEqual([]);
-    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], eventTypes: null, q: 'isfahan' });
+    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], eventTypes: null, precisions: ['site', 'city', 'region', 'country'], q: 'isfahan' });
   });
 
   it('drops garbage with a note instead of throwing', () => {
@@ -49,6 +49,17 @@ describe('URL state', () => {
     expect(parseFilterQuery('?kinds=strike', ACTORS).filter.eventTypes).toBeNull();
     // A corpus may bring a type ACLED's political-violence list lacks when the caller knows it.
     expect(parseFilterQuery('?types=Custom', ACTORS, ['Battles', 'Custom']).filter.eventTypes).toEqual(['Custom']);
+  });
+
+  it('holds the precision filter in the URL, in canonical order, and drops unknown precisions with a note', () => {
+    const written = serializeFilter({ ...DEFAULT_FILTER, precisions: ['city', 'site'] });
+    expect(new URLSearchParams(written).get('precision')).toBe('site,city');
+    expect(serializeFilter(DEFAULT_FILTER)).not.toMatch(/precision/);
+    const { filter, notes } = parseFilterQuery('?precision=city,street,site', ACTORS);
+    expect(filter.precisions).toEqual(['site', 'city']);
+    expect(notes).toEqual(['Ignored unknown precision: street.']);
+    expect(parseFilterQuery('?precision=street', ACTORS).filter.precisions).toEqual(['site', 'city', 'region', 'country']);
+    expect(parseFilterQuery('?precision=', ACTORS).filter.precisions).toEqual([]);
   });
 
   it('ignores an inverted range with a note', () => {

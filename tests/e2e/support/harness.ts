@@ -54,6 +54,17 @@ export async function openDashboard(
   return openTab(session, await context.newPage(), query, data, corpusDelayMs);
 }
 
+/** As openDashboard, in a window of another size (e.g. 1024×700, a laptop). */
+export async function openDashboardAt(
+  session: Session,
+  viewport: { width: number; height: number },
+  query = '',
+  data: { corpus: NewsmapCollection; articles: FixtureArticle[] } = buildFixture(),
+): Promise<Watched> {
+  const context = await session.browser.newContext({ viewport, acceptDownloads: true });
+  return openTab(session, await context.newPage(), query, data);
+}
+
 /** Another tab of the same browser profile (same IndexedDB, same BroadcastChannel). */
 export async function openSecondTab(session: Session, first: Page, data: { corpus: NewsmapCollection; articles: FixtureArticle[] } = buildFixture()): Promise<Watched> {
   return openTab(session, await first.context().newPage(), '', data);

@@ -1,4 +1,4 @@
-import { EVENT_KINDS } from '../../geoparser/geojson/schema.ts';
+import { EVENT_KINDS, GEO_PRECISIONS } from '../../geoparser/geojson/schema.ts';
 import type { FilterState } from '../filter/filterState.ts';
 
 /**
@@ -19,6 +19,7 @@ export function exportFileName(filter: FilterState, extension: 'geojson' | 'csv'
   if (filter.actors !== null) parts.push(filter.actors.slice(0, 4).map(slug).join('+') + (filter.actors.length > 4 ? '+more' : ''));
   if (filter.kinds.length !== EVENT_KINDS.length) parts.push(filter.kinds.length === 0 ? 'none' : filter.kinds.join('+'));
   if (filter.eventTypes !== null) parts.push(filter.eventTypes.length === 0 ? 'no-types' : filter.eventTypes.map(slug).join('+'));
+  if (filter.precisions.length !== GEO_PRECISIONS.length) parts.push(filter.precisions.length === 0 ? 'no-points' : filter.precisions.join('+'));
   const q = slug(filter.q.trim()).slice(0, 30);
   if (q !== '') parts.push(`q-${q}`);
   if (parts.length === 1) parts.push('all');

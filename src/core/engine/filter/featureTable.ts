@@ -1,5 +1,5 @@
 import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
-import { EVENT_KINDS } from '../../geoparser/geojson/vocabulary.ts';
+import { EVENT_KINDS, GEO_PRECISIONS } from '../../geoparser/geojson/vocabulary.ts';
 import { EVENT_TYPES } from '../../geoparser/events/eventVocabulary.ts';
 import { binStart, chooseBinUnit, dayBefore, nextBinStart, type BinUnit } from './timeline.ts';
 
@@ -24,6 +24,8 @@ export interface FeatureTable {
   readonly size: number;
   /** Index into EVENT_KINDS. */
   readonly kind: Uint8Array;
+  /** Index into GEO_PRECISIONS of the feature's `geo_precision`. */
+  readonly precision: Uint8Array;
   /** 1 for a LineString row (the pipeline), 0 for a Point. */
   readonly line: Uint8Array;
   /** Anchor point of each row (a LineString's first vertex). */
@@ -74,6 +76,7 @@ export function featureById(table: FeatureTable, id: string): NewsmapFeature | n
 }
 
 const KIND_INDEX = new Map<string, number>(EVENT_KINDS.map((k, i) => [k, i]));
+const PRECISION_INDEX = new Map<string, number>(GEO_PRECISIONS.map((k, i) => [k, i]));
 
 /** ACLED's order for its own types (Battles, Explosions/Remote violence, …); other types after them, by name. */
 function byVocabulary(a: string, b: string): number {
@@ -203,6 +206,7 @@ export class FeatureTableBuilder {
     for (const [name, id] of this.typeIdOf) typeRank[id] = eventTypes.indexOf(name);
     const eventType = new Int16Array(size);
     const kind = new Uint8Array(size);
+    const precision = new Uint8Array(size);
     const dayRank = new Int32Array(size);
     const line = new Uint8Array(size);
     const lon = new Float64Array(size);
@@ -217,6 +221,7 @@ export class FeatureTableBuilder {
       const f = input[r]!;
       features[i] = f;
       kind[i] = KIND_INDEX.get(f.properties.kind) ?? 0;
+      precision[i] = PRECISION_INDEX.get(f.properties.geo_precision) ?? 0;
       const typeId = this.typeIds[r]!;
       eventType[i] = typeId < 0 ? -1 : typeRank[typeId]!;
       dayRank[i] = rankOfRow[r]!;
@@ -240,7 +245,7 @@ export class FeatureTableBuilder {
       actorSet[i] = set;
     }
 
-    return { features, size, kind, eventType, eventTypes, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
+    return { features, size, kind, precision, eventType, eventTypes, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
   }
 }
 

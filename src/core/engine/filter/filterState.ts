@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind, type NewsmapFeature } from '../../geoparser/geojson/schema.ts';
+import { EVENT_KINDS, GEO_PRECISIONS, type EventKind, type GeoPrecisionValue, type NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 import { searchText } from './featureTable.ts';
 
 /**
@@ -22,6 +22,12 @@ export interface FilterState {
    * group shows or hides them (a strike without a type, say from an old export, is hidden).
    */
   eventTypes: string[] | null;
+  /**
+   * Location precisions of the points shown; all four by default. Unticking region and country
+   * hides the points that only say "somewhere in northern Israel" or "in Iran". Lines (the
+   * pipeline) are drawn along their route and pass whatever this holds.
+   */
+  precisions: GeoPrecisionValue[];
   /** Case-insensitive text search over titles, quotes and place names. */
   q: string;
 }
@@ -32,6 +38,7 @@ export const DEFAULT_FILTER: FilterState = Object.freeze({
   actors: null,
   kinds: [...EVENT_KINDS],
   eventTypes: null,
+  precisions: [...GEO_PRECISIONS],
   q: '',
 }) as FilterState;
 
@@ -44,6 +51,7 @@ export function compileFilter(state: FilterState): (feature: NewsmapFeature) => 
   const kinds = new Set<string>(state.kinds);
   const actors = state.actors === null ? null : new Set(state.actors);
   const types = state.eventTypes === null ? null : new Set(state.eventTypes);
+  const precisions = new Set<string>(state.precisions);
   const needle = state.q.trim().toLocaleLowerCase();
   const { from, to } = state;
   return (feature) => {
@@ -58,6 +66,7 @@ export function compileFilter(state: FilterState): (feature: NewsmapFeature) => 
     }
     if (actors !== null && !p.actors.some((a) => actors.has(a))) return false;
     if (types !== null && !passesEventTypes(p, types)) return false;
+    if (feature.geometry.type === 'Point' && !precisions.has(p.geo_precision)) return false;
     if (needle !== '') {
       if (!searchText(feature).includes(needle)) return false;
     }

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../../geoparser/geojson/schema.ts';
+import { EVENT_KINDS, GEO_PRECISIONS, type EventKind, type GeoPrecisionValue } from '../../geoparser/geojson/schema.ts';
 import type { FilterState } from './filterState.ts';
 import { lowerBound, searchText, type FeatureTable } from './featureTable.ts';
 import type { Histogram } from './timeline.ts';
@@ -21,6 +21,8 @@ export interface TableView {
   kindCounts: Record<EventKind, number>;
   /** Aligned with `table.eventTypes`: features of each type under every other filter. */
   eventTypeCounts: Uint32Array;
+  /** Points of each location precision under every other filter (lines are not counted). */
+  precisionCounts: Record<GeoPrecisionValue, number>;
   histogram: Histogram;
   /** Undated features among `indices` (shown whatever the date range). */
   undated: number;
@@ -35,7 +37,7 @@ export interface TableView {
  * const { indices, actorCounts } = queryTable(table, { ...DEFAULT_FILTER, actors: ['Iran'] });
  */
 export function queryTable(table: FeatureTable, state: FilterState): TableView {
-  const { size, kind, eventType, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
+  const { size, kind, precision, line, eventType, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
   const kindOk = new Uint8Array(EVENT_KINDS.length);
   for (const k of state.kinds) {
     const i = EVENT_KINDS.indexOf(k);
@@ -48,6 +50,12 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
     const k = table.eventTypes.indexOf(t);
     if (k >= 0) typeOk[k] = 1;
   }
+  const precisionOk = new Uint8Array(GEO_PRECISIONS.length);
+  for (const p of state.precisions) {
+    const i = GEO_PRECISIONS.indexOf(p);
+    if (i >= 0) precisionOk[i] = 1;
+  }
+  const precisionCounts = new Uint32Array(GEO_PRECISIONS.length);
   const strike = EVENT_KINDS.indexOf('strike');
   const eventTypeCounts = new Uint32Array(table.eventTypes.length);
   // Day ranks in [lo, hi) are inside the range.
@@ -92,10 +100,14 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
     const set = actorSet[i]!;
     const ty = eventType[i]!;
     const tOk = !typeFilter || (ty >= 0 ? typeOk[ty] === 1 : k !== strike);
-    if (kOk && dateOk && tOk) setHits[set]!++;
+    const isLine = line[i] === 1;
+    const pr = precision[i]!;
+    const pOk = isLine || precisionOk[pr] === 1;
+    if (kOk && dateOk && tOk && pOk) setHits[set]!++;
     if (setOk[set] === 0) continue;
-    if (kOk && dateOk && ty >= 0) eventTypeCounts[ty]!++;
-    if (!tOk) continue;
+    if (kOk && dateOk && ty >= 0 && pOk) eventTypeCounts[ty]!++;
+    if (kOk && dateOk && tOk && !isLine) precisionCounts[pr]!++;
+    if (!tOk || !pOk) continue;
     if (dateOk) kindCounts[k]!++;
     if (kOk) {
       if (r < 0) histogramUndated++;
@@ -124,12 +136,15 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
 
   const counts = {} as Record<EventKind, number>;
   EVENT_KINDS.forEach((k, i) => (counts[k] = kindCounts[i]!));
+  const byPrecision = {} as Record<GeoPrecisionValue, number>;
+  GEO_PRECISIONS.forEach((p, i) => (byPrecision[p] = precisionCounts[i]!));
   return {
     indices: out.slice(0, n),
     mask,
     actorCounts,
     kindCounts: counts,
     eventTypeCounts,
+    precisionCounts: byPrecision,
     histogram: {
       unit: timeline?.unit ?? 'month',
       bins: timeline ? timeline.bins.map((b, i) => ({ start: b.start, end: b.end, count: binCounts[i]! })) : [],

@@ -1,4 +1,4 @@
-import { EVENT_KINDS, type EventKind } from '../../geoparser/geojson/schema.ts';
+import { EVENT_KINDS, GEO_PRECISIONS, type EventKind, type GeoPrecisionValue } from '../../geoparser/geojson/schema.ts';
 import { DEFAULT_FILTER, type FilterState } from './filterState.ts';
 import { EVENT_TYPES } from '../../geoparser/events/eventVocabulary.ts';
 
@@ -36,7 +36,7 @@ function splitList(value: string): string[] {
 export function parseFilterQuery(search: string, knownActors: readonly string[] | null, knownEventTypes: readonly string[] = EVENT_TYPES): ParsedUrlState {
   const params = new URLSearchParams(search);
   const notes: string[] = [];
-  const filter: FilterState = { ...DEFAULT_FILTER, kinds: [...DEFAULT_FILTER.kinds] };
+  const filter: FilterState = { ...DEFAULT_FILTER, kinds: [...DEFAULT_FILTER.kinds], precisions: [...DEFAULT_FILTER.precisions] };
 
   for (const key of ['from', 'to'] as const) {
     const raw = params.get(key);
@@ -84,6 +84,17 @@ export function parseFilterQuery(search: string, knownActors: readonly string[] 
     filter.eventTypes = kept.length > 0 || typesRaw === '' ? kept : null;
   }
 
+  // `precision=site,city` shows pinpointed points only; `precision=` (empty) no point at all.
+  const precisionRaw = params.get('precision');
+  if (precisionRaw !== null) {
+    const requested = splitList(precisionRaw);
+    const known = GEO_PRECISIONS as readonly string[];
+    const invalid = requested.filter((p) => !known.includes(p));
+    if (invalid.length > 0) notes.push(`Ignored unknown precision${invalid.length > 1 ? 's' : ''}: ${invalid.join(', ')}.`);
+    const valid = GEO_PRECISIONS.filter((p) => requested.includes(p));
+    if (valid.length > 0 || precisionRaw === '') filter.precisions = valid;
+  }
+
   const q = params.get('q');
   if (q !== null) filter.q = q.slice(0, 200);
 
@@ -104,6 +115,7 @@ export function writeFilterQuery(filter: FilterState, params: URLSearchParams = 
   set('actors', filter.actors === null ? null : filter.actors.join(','));
   set('kinds', filter.kinds.length === EVENT_KINDS.length ? null : EVENT_KINDS.filter((k) => filter.kinds.includes(k)).join(','));
   set('types', filter.eventTypes === null ? null : filter.eventTypes.join(','));
+  set('precision', filter.precisions.length === GEO_PRECISIONS.length ? null : GEO_PRECISIONS.filter((p) => filter.precisions.includes(p as GeoPrecisionValue)).join(','));
   set('q', filter.q.trim() === '' ? null : filter.q);
   return params;
 }
