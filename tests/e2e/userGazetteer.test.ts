@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { addArticle, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.ts';
 
 /**
@@ -17,21 +17,8 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function addArticle(page: Page, title: string, text: string): Promise<void> {
-  await page.getByRole('button', { name: 'Add article' }).click();
-  const form = page.getByRole('form', { name: 'Add article' });
-  await form.getByLabel('Title').fill(title);
-  await form.getByLabel('Published').fill('2024-03-29');
-  await form.getByLabel('Source URL').fill('https://example.org/alias');
-  await form.getByLabel('Article text').fill(text);
-  await form.getByRole('button', { name: 'Parse and add' }).click();
-  await form.waitFor({ state: 'detached', timeout: 60_000 });
-}
-
 async function featuresOf(page: Page, title: string): Promise<NewsmapCollection['features']> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GeoJSON' }).click()]);
-  const all = JSON.parse(await readFile((await download.path())!, 'utf8')) as NewsmapCollection;
-  return all.features.filter((f) => f.properties.article_title === title);
+  return (await exportGeoJson(page)).features.filter((f) => f.properties.article_title === title);
 }
 
 describe('user gazetteer (built app, offline Chromium)', () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, startSession, type Session } from './support/harness.ts';
 import { buildFixture, XSS } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
+import { addArticle, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
 let session: Session;
@@ -18,22 +18,6 @@ afterAll(async () => {
 
 const TOTAL = buildFixture().corpus.features.length;
 const TEXT = 'Israeli jets struck the T-4 air base in Homs province on Thursday.';
-
-async function addArticle(page: Page, title: string, text: string, published = '2024-03-29'): Promise<void> {
-  await page.getByRole('button', { name: 'Add article' }).click();
-  const form = page.getByRole('form', { name: 'Add article' });
-  await form.getByLabel('Title').fill(title);
-  await form.getByLabel('Published').fill(published);
-  await form.getByLabel('Source URL').fill('https://example.org/t4');
-  await form.getByLabel('Article text').fill(text);
-  await form.getByRole('button', { name: 'Parse and add' }).click();
-  await form.waitFor({ state: 'detached', timeout: 60_000 });
-}
-
-async function exportGeoJson(page: Page): Promise<NewsmapCollection> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GeoJSON' }).click()]);
-  return JSON.parse(await readFile((await download.path())!, 'utf8')) as NewsmapCollection;
-}
 
 const mine = (c: NewsmapCollection) => c.features.filter((f) => f.properties.article_id.startsWith('user-'));
 const byId = (fs: NewsmapFeature[]) => [...fs].sort((a, b) => a.id.localeCompare(b.id));
