@@ -51,11 +51,36 @@ export function geoparse(sentences: readonly SentenceTokens[], text: string, ind
   const recognised = recogniseArticle(sentences, text, index, cues, weights);
   const flat = recognised.flat();
   const resolutions = rankMentions(flat.map((c, i) => toRank(c, parentsOf(flat, i, text))), weights.ranking, index);
+  const stray = strays(resolutions);
   let k = 0;
   return recognised.map((names) => names.map((c) => ({
     first: c.first, last: c.last, start: c.start, end: c.end, text: c.text, candidates: c.candidates,
     score: c.score, resolution: resolutions[k++]!,
-  })));
+  })).filter((_, i, all) => !stray.has(all[i]!.resolution)));
+}
+
+/**
+ * Coherence: a small town in a country nothing else in the article is in, far from all the
+ * article's other places ("Kani township" in a report from Myanmar read as Kani, Japan), is
+ * a name the gazetteer lacks the right place for, not a place to plot. Capitals, divisions,
+ * countries and cities of 500,000 people are kept: articles do mention far places.
+ */
+function strays(resolutions: readonly Resolution[]): Set<Resolution> {
+  const out = new Set<Resolution>();
+  if (resolutions.length < 4) return out;
+  for (const r of resolutions) {
+    const p = r.place;
+    if (p.kind !== 'city' || p.layer !== 'broad' || p.population >= 500_000 || p.fcode === 'PPLC' || p.fcode === 'PPLA') continue;
+    const others = resolutions.filter((o) => o !== r && o.place.country !== '');
+    if (others.some((o) => o.place.country === p.country)) continue;
+    if (others.every((o) => roughKm(o.place, p) > 1500)) out.add(r);
+  }
+  return out;
+}
+
+function roughKm(a: Place, b: Place): number {
+  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
+  return Math.hypot(x, b.lat - a.lat) * 111.2;
 }
 
 /** Recognition alone: every sentence's gazetteer names that score as places. */
