@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_FILTER, type FilterState } from '../core/engine/filter/filterState.ts';
+import { useSearchSynonyms } from './state/searchSynonyms.ts';
+import { DEFAULT_FILTER, describeUndated, type FilterState } from '../core/engine/filter/filterState.ts';
 import { buildFeatureTable } from '../core/engine/filter/featureTable.ts';
 import { queryTable } from '../core/engine/filter/queryTable.ts';
 import { featureRows } from '../core/engine/filter/featureRows.ts';
@@ -97,13 +98,17 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
 
   // Until the corpus is in, the URL's actors cannot be checked against it: keep them as they are.
   const { filter, setFilter, notes, dismissNotes } = useUrlFilter(loading ? null : actorsByFrequency);
-  const view = useMemo(() => queryTable(table, filter), [table, filter]);
+  // Place synonyms for the search, loaded in idle time; a search works without them meanwhile.
+  const synonyms = useSearchSynonyms(snapshot.workspace.userGazetteer);
+  const searchSynonyms = filter.q.trim() === '' ? null : synonyms;
+  const view = useMemo(() => queryTable(table, filter, searchSynonyms), [table, filter, searchSynonyms]);
   const rows = useMemo(() => featureRows(all, view.indices), [all, view]);
   // Facet counts: each facet counted under every other filter, so a count says what ticking it gives.
   const actorCounts = useMemo(() => table.actors.map((actor, k) => ({ actor, count: view.actorCounts[k]! })), [table, view]);
   const kindCounts = view.kindCounts;
   const eventTypes = useMemo(() => eventTypeRows(CODED_EVENT_TYPES, table.eventTypes, view.eventTypeCounts, filter.eventTypes), [table, view, filter.eventTypes]);
-  const undatedShown = view.undated;
+  // One sentence for the date panel and the timeline, from the same counts.
+  const undatedNote = useMemo(() => describeUndated(view, filter), [view, filter]);
 
   const [selection, setSelection] = useState<Selection>(() => {
     // An article the corpus does not have (once loaded) simply opens no reader.
@@ -164,7 +169,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
             {loading ? 'Loading the corpus…' : `${rows.length.toLocaleString('en')} of ${all.length.toLocaleString('en')} features from ${articleCount} article${articleCount === 1 ? '' : 's'}`}
           </p>
           <ExportButtons rows={rows} filter={filter} />
-          <WorkspaceFiles rows={rows} />
+          <WorkspaceFiles rows={rows} filter={filter} />
           <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
             Add article
           </button>
@@ -175,7 +180,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
         <aside className="sidebar" aria-label="Filters and events">
           <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
             <SearchBox value={filter.q} onChange={setQuery} />
-            <DateRange from={filter.from} to={filter.to} undatedCount={undatedShown} onChange={setRange} />
+            <DateRange from={filter.from} to={filter.to} includeUndated={filter.undated} undatedNote={undatedNote} onChange={setRange} onIncludeUndated={(undated) => update({ undated })} />
             <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
             <PrecisionFilter precisions={filter.precisions} counts={view.precisionCounts} onChange={(precisions) => update({ precisions })} />
             <EventTypeFilter types={eventTypes} selected={filter.eventTypes} onChange={(eventTypes) => update({ eventTypes })} />
@@ -185,7 +190,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
         </aside>
         <main className="main">
           <MapView table={table} mask={view.mask} palette={palette} actors={actorsByFrequency} />
-          <Timeline histogram={view.histogram} from={filter.from} to={filter.to} onRange={setRange} />
+          <Timeline histogram={view.histogram} from={filter.from} to={filter.to} onRange={setRange} undatedNote={undatedNote} />
         </main>
         {readerArticle && (
           <ArticleReader

@@ -115,11 +115,19 @@ describe('KindFilter and DateRange', () => {
   });
 
   it('labels the date inputs From and To and explains undated features', () => {
-    const el = render(<DateRange from="2024-01-01" to={null} undatedCount={3} onChange={() => {}} />);
+    const el = render(<DateRange from="2024-01-01" to={null} includeUndated={false} undatedNote="3 undated facilities (bases, built pipelines) shown whatever the dates" onChange={() => {}} onIncludeUndated={() => {}} />);
     const from = el.querySelector<HTMLInputElement>('input[type=date]')!;
     expect(el.querySelector(`label[for="${from.id}"]`)!.textContent).toBe('From');
     expect(from.value).toBe('2024-01-01');
-    expect(el.textContent).toContain('3 undated features');
+    expect(el.textContent).toContain('3 undated facilities (bases, built pipelines) shown whatever the dates.');
+    const toggle = el.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    expect(toggle.closest('label')!.textContent).toBe('Include undated events and mentions');
+    expect(toggle.checked).toBe(false);
+  });
+
+  it('offers the undated toggle only under a date range', () => {
+    const el = render(<DateRange from={null} to={null} includeUndated={false} undatedNote={null} onChange={() => {}} onIncludeUndated={() => {}} />);
+    expect(el.querySelector('input[type=checkbox]')).toBeNull();
   });
 });
 

@@ -2,9 +2,18 @@ import { useId } from 'react';
 
 /**
  * The date filter: two native date inputs named exactly "From" and "To" (a contract, §6).
- * Undated features — bases, the pipeline — are never hidden by dates, and the UI says so.
+ * Under a date range, undated bases and built pipelines stay; undated events and mentions
+ * appear only when "Include undated events and mentions" is ticked (`undated=1` in the URL).
+ * `undatedNote` is `describeUndated`'s sentence, the same one the timeline shows.
  */
-export function DateRange({ from, to, undatedCount, onChange }: { from: string | null; to: string | null; undatedCount: number; onChange: (from: string | null, to: string | null) => void }) {
+export function DateRange({ from, to, includeUndated, undatedNote, onChange, onIncludeUndated }: {
+  from: string | null;
+  to: string | null;
+  includeUndated: boolean;
+  undatedNote: string | null;
+  onChange: (from: string | null, to: string | null) => void;
+  onIncludeUndated: (include: boolean) => void;
+}) {
   const id = useId();
   const inverted = from !== null && to !== null && from > to;
   return (
@@ -22,9 +31,13 @@ export function DateRange({ from, to, undatedCount, onChange }: { from: string |
         )}
       </div>
       {inverted && <p className="note note--warn" role="alert">“From” is after “To”: no dated event can match.</p>}
-      {(from !== null || to !== null) && undatedCount > 0 && (
-        <p className="note">{undatedCount} undated feature{undatedCount === 1 ? '' : 's'} (bases, pipeline, places) stay visible whatever the dates.</p>
+      {(from !== null || to !== null) && (
+        <label className="undated-toggle">
+          <input type="checkbox" checked={includeUndated} onChange={(e) => onIncludeUndated(e.target.checked)} />
+          Include undated events and mentions
+        </label>
       )}
+      {(from !== null || to !== null) && undatedNote !== null && <p className="note" data-testid="undated-note">{undatedNote}.</p>}
     </fieldset>
   );
 }

@@ -8,6 +8,8 @@ const AXIS = 16;
 interface Props {
   /** Events filtered by everything except the dates (so the brush shows the context), binned over the corpus' span. */
   histogram: Histogram;
+  /** `describeUndated`'s sentence, the same the date panel shows (the histogram has no undated bin). */
+  undatedNote?: string | null;
   from: string | null;
   to: string | null;
   onRange: (from: string | null, to: string | null) => void;
@@ -21,7 +23,7 @@ function inRange(bin: TimeBin, from: string | null, to: string | null): boolean 
  * Histogram of dated events. Drag across it to set From/To (a brush), click a bar for that
  * bin alone, Play steps a one-bin window through time. Bin size follows the corpus span.
  */
-export function Timeline({ histogram, from, to, onRange }: Props) {
+export function Timeline({ histogram, from, to, onRange, undatedNote = null }: Props) {
   const { bins, unit } = histogram;
   const total = bins.reduce((n, b) => n + b.count, 0);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -79,7 +81,7 @@ export function Timeline({ histogram, from, to, onRange }: Props) {
           {playing === null ? 'Play' : 'Pause'}
         </button>
         <span className="hint">
-          {bins.length} {unit} bins · {histogram.undated} undated not shown · drag to select a period
+          {bins.length} {unit} bins{undatedNote !== null && <> · <span data-testid="timeline-undated">{undatedNote}</span></>} · drag to select a period
         </span>
         {(from !== null || to !== null) && (
           <button type="button" className="link" onClick={() => onRange(null, null)}>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FilterState } from '../../core/engine/filter/filterState.ts';
-import { parseFilterQuery, writeFilterQuery } from '../../core/engine/filter/urlState.ts';
+import { FILTER_QUERY_KEYS, parseFilterQuery, writeFilterQuery } from '../../core/engine/filter/urlState.ts';
 import { writeQueryParams } from './urlWriter.ts';
 
 /** The query parameters the filter owns (see writeFilterQuery). */
-const FILTER_KEYS = ['from', 'to', 'actors', 'kinds', 'types', 'precision', 'q'] as const;
+const FILTER_KEYS = FILTER_QUERY_KEYS;
 
 /**
  * The filter state, mirrored into the URL with replaceState (a filter tweak is not a

@@ -1,5 +1,7 @@
 import { useRef } from 'react';
 import { exportKML } from '../../core/engine/export/kml.ts';
+import { exportFileName } from '../../core/engine/export/filename.ts';
+import type { FilterState } from '../../core/engine/filter/filterState.ts';
 import type { FeatureRows } from '../../core/engine/filter/featureRows.ts';
 import { exportProject, importProject } from '../../core/engine/project/projectFile.ts';
 import { download } from './download.ts';
@@ -38,7 +40,7 @@ function FileButton({ label, accept, onText }: { label: string; accept: string; 
  * Import and export beyond the filtered GeoJSON/CSV: GeoJSON import (all or nothing), KML,
  * the whole workspace as a project file, and the user gazetteer layer.
  */
-export function WorkspaceFiles({ rows }: { rows: FeatureRows }) {
+export function WorkspaceFiles({ rows, filter }: { rows: FeatureRows; filter: FilterState }) {
   const { controller, geoparser, toast } = useWorkflow();
   return (
     <div className="export" role="group" aria-label="Workspace files">
@@ -57,7 +59,7 @@ export function WorkspaceFiles({ rows }: { rows: FeatureRows }) {
           }
         }}
       />
-      <button type="button" onClick={() => download(exportKML(rows.toArray()), 'newsmap.kml', 'application/vnd.google-earth.kml+xml')}>
+      <button type="button" onClick={() => download(exportKML(rows.toArray()), exportFileName(filter, 'kml'), 'application/vnd.google-earth.kml+xml')}>
         Export KML
       </button>
       <button type="button" onClick={() => download(exportProject(controller.snapshot.workspace), 'newsmap-project.json', 'application/json')}>

@@ -26,6 +26,8 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
     line: fc.array(coord, { minLength: 2, maxLength: 4 }),
     origin: fc.option(coord, { nil: null }),
     // undefined: a feature from before issue 11 carries no event_type at all.
+    // A pipeline is built, planned or (an old export) says nothing; only a built one is timeless.
+    status: fc.option(fc.constantFrom('built' as const, 'planned' as const), { nil: undefined }),
     eventType: fc.option(fc.option(fc.constantFrom(...EVENT_TYPE_VALUES), { nil: null }), { nil: undefined }),
   })
   .map((r): NewsmapFeature => ({
@@ -52,6 +54,7 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
       article_title: 'An article',
       published: '2024-04-21',
       confidence: 0.5,
+      ...(r.kind === 'pipeline' && r.status !== undefined ? { status: r.status } : {}),
       ...(r.eventType === undefined ? {} : { event_type: r.eventType, sub_event_type: r.eventType === null ? null : 'x', fatalities: null }),
     },
   }));
@@ -68,4 +71,5 @@ export const filterArb: fc.Arbitrary<FilterState> = fc.record({
   eventTypes: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES)).map((ts) => EVENT_TYPES.filter((t) => ts.includes(t))), { nil: null }),
   precisions: fc.uniqueArray(fc.constantFrom(...GEO_PRECISIONS)).map((ps) => GEO_PRECISIONS.filter((p) => ps.includes(p))),
   q: fc.oneof(fc.constant(''), fc.string({ maxLength: 3 })),
+  undated: fc.boolean(),
 });

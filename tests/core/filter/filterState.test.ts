@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFilter, countActors, countEventTypes, DEFAULT_FILTER, type FilterState } from '../../../src/core/engine/filter/filterState.ts';
+import { applyFilter, countActors, countEventTypes, DEFAULT_FILTER, describeUndated, type FilterState } from '../../../src/core/engine/filter/filterState.ts';
 import { exportGeoJSON, toExportCollection } from '../../../src/core/engine/export/geojson.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
 import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
@@ -38,12 +38,37 @@ describe('applyFilter', () => {
     }));
   });
 
-  it('never hides undated features with a date range', () => {
+  it('under a date range keeps only timeless facilities among undated features, unless undated is on (issue 10)', () => {
     fc.assert(fc.property(featureArb, filterArb, (f, filter) => {
       const undated: NewsmapFeature = { ...f, properties: { ...f.properties, date: null, date_precision: null } };
-      const dateOnly: FilterState = { ...DEFAULT_FILTER, from: filter.from, to: filter.to };
-      expect(applyFilter([undated], dateOnly)).toHaveLength(1);
+      const dateOnly: FilterState = { ...DEFAULT_FILTER, from: filter.from, to: filter.to, undated: filter.undated };
+      const ranged = filter.from !== null || filter.to !== null;
+      const timeless = f.properties.kind === 'base' || (f.properties.kind === 'pipeline' && f.properties.status === 'built');
+      expect(applyFilter([undated], dateOnly)).toHaveLength(!ranged || filter.undated || timeless ? 1 : 0);
     }));
+  });
+
+  it('keeps a base and a built pipeline but not an undated strike, place or planned pipeline under a date range', () => {
+    const [f] = fc.sample(featureArb, { numRuns: 1, seed: 7 });
+    const make = (kind: NewsmapFeature['properties']['kind'], status?: 'built' | 'planned'): NewsmapFeature => ({
+      ...f!,
+      id: `${kind}-${status ?? ''}`,
+      properties: { ...f!.properties, kind, date: null, date_precision: null, actors: [], event_type: null, geo_precision: 'site', ...(status ? { status } : {}) },
+    });
+    const corpus = [make('strike'), make('place'), make('base'), make('pipeline', 'built'), make('pipeline', 'planned'), make('pipeline')];
+    const range: FilterState = { ...DEFAULT_FILTER, from: '2024-01-01', to: '2024-04-30' };
+    expect(ids(applyFilter(corpus, range))).toEqual(['base-', 'pipeline-built']);
+    expect(ids(applyFilter(corpus, { ...range, undated: true }))).toEqual(ids(corpus));
+    expect(ids(applyFilter(corpus, { ...DEFAULT_FILTER, undated: false }))).toEqual(ids(corpus));
+  });
+
+  it('describes undated features in one sentence that matches the counts', () => {
+    const range = { from: '2024-01-01', to: null, undated: false };
+    expect(describeUndated({ undated: 3, undatedFacilities: 3, undatedHidden: 22 }, range)).toBe('3 undated facilities (bases, built pipelines) shown whatever the dates; 22 undated events and mentions hidden');
+    expect(describeUndated({ undated: 25, undatedFacilities: 3, undatedHidden: 0 }, { ...range, undated: true })).toBe('3 undated facilities (bases, built pipelines) shown whatever the dates; 22 undated events and mentions shown');
+    expect(describeUndated({ undated: 1, undatedFacilities: 0, undatedHidden: 1 }, range)).toBe('1 undated event or mention shown; 1 undated event or mention hidden');
+    expect(describeUndated({ undated: 25, undatedFacilities: 3, undatedHidden: 0 }, { from: null, to: null, undated: false })).toBe('25 undated features shown, not in the histogram');
+    expect(describeUndated({ undated: 0, undatedFacilities: 0, undatedHidden: 0 }, range)).toBeNull();
   });
 
   it('keeps dated features inside [from, to] only (inclusive)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFilter, countActors, countEventTypes, countKinds, DEFAULT_FILTER } from '../../../src/core/engine/filter/filterState.ts';
+import { applyFilter, countActors, countEventTypes, countKinds, DEFAULT_FILTER, isTimeless } from '../../../src/core/engine/filter/filterState.ts';
 import { buildFeatureTable, byDate, featureById, FeatureTableBuilder } from '../../../src/core/engine/filter/featureTable.ts';
 import { queryTable } from '../../../src/core/engine/filter/queryTable.ts';
 import { binByTime, dateExtent } from '../../../src/core/engine/filter/timeline.ts';
@@ -21,6 +21,9 @@ function reference(corpus: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
     ),
     histogram: binByTime(applyFilter(corpus, { ...filter, from: null, to: null }), dateExtent(corpus)),
     undated: shown.filter((f) => f.properties.date === null).length,
+    undatedFacilities: shown.filter((f) => f.properties.date === null && isTimeless(f.properties)).length,
+    // Undated features that only the date rule removes: shown once the toggle is on.
+    undatedHidden: applyFilter(corpus, { ...filter, undated: true }).filter((f) => f.properties.date === null).length - shown.filter((f) => f.properties.date === null).length,
   };
 }
 
@@ -33,6 +36,9 @@ function check(input: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
   expect(Array.from(view.mask.keys()).filter((i) => view.mask[i] === 1)).toEqual(Array.from(view.indices));
   expect(view.kindCounts).toEqual(ref.kindCounts);
   expect(view.undated).toBe(ref.undated);
+  expect(view.undatedFacilities).toBe(ref.undatedFacilities);
+  expect(view.undatedHidden).toBe(ref.undatedHidden);
+  expect(Array.from(table.timeless)).toEqual(corpus.map((f) => (isTimeless(f.properties) ? 1 : 0)));
   for (const [k, actor] of table.actors.entries()) expect(view.actorCounts[k]).toBe(ref.actorCounts.get(actor) ?? 0);
   expect(view.eventTypeCounts).toHaveLength(table.eventTypes.length);
   for (const [k, type] of table.eventTypes.entries()) expect(view.eventTypeCounts[k], type).toBe(ref.eventTypeCounts.get(type) ?? 0);

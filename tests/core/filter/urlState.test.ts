@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_FILTER } from '../../../src/core/engine/filter/filterState.ts';
-import { isIsoDay, parseFilterQuery, serializeFilter, writeFilterQuery } from '../../../src/core/engine/filter/urlState.ts';
+import { FILTER_QUERY_KEYS, isIsoDay, parseFilterQuery, serializeFilter, writeFilterQuery } from '../../../src/core/engine/filter/urlState.ts';
 import { ACTORS, filterArb } from './arbitraries.ts';
 
 describe('URL state', () => {
@@ -22,7 +22,22 @@ describe('URL state', () => {
   it('parses the documented form', () => {
     const { filter, notes } = parseFilterQuery('?from=2024-01-01&to=2024-04-30&actors=Israel,Iran&kinds=strike,base&q=isfahan', ACTORS);
     expect(notes).toEqual([]);
-    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], eventTypes: null, precisions: ['site', 'city', 'region', 'country'], q: 'isfahan' });
+    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], eventTypes: null, precisions: ['site', 'city', 'region', 'country'], q: 'isfahan', undated: false });
+  });
+
+  it('lists every key it writes in FILTER_QUERY_KEYS, so the app mirrors all of them', () => {
+    fc.assert(fc.property(filterArb, (filter) => {
+      for (const key of writeFilterQuery(filter).keys()) expect(FILTER_QUERY_KEYS).toContain(key);
+    }));
+  });
+
+  it('holds the undated toggle as undated=1, and drops other values with a note (issue 10)', () => {
+    expect(serializeFilter({ ...DEFAULT_FILTER, from: '2024-01-01', undated: true })).toBe('from=2024-01-01&undated=1');
+    expect(parseFilterQuery('?from=2024-01-01&undated=1', ACTORS).filter.undated).toBe(true);
+    expect(parseFilterQuery('?undated=0', ACTORS)).toEqual({ filter: DEFAULT_FILTER, notes: [] });
+    const odd = parseFilterQuery('?undated=yes', ACTORS);
+    expect(odd.filter.undated).toBe(false);
+    expect(odd.notes.join(' ')).toMatch(/undated=yes/);
   });
 
   it('drops garbage with a note instead of throwing', () => {

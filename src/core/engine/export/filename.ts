@@ -13,9 +13,9 @@ function slug(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function exportFileName(filter: FilterState, extension: 'geojson' | 'csv'): string {
+export function exportFileName(filter: FilterState, extension: 'geojson' | 'csv' | 'kml'): string {
   const parts = ['newsmap'];
-  if (filter.from !== null || filter.to !== null) parts.push(filter.from ?? 'start', filter.to ?? 'end');
+  if (filter.from !== null || filter.to !== null) parts.push(filter.from ?? 'start', filter.to ?? 'end', ...(filter.undated ? ['with-undated'] : []));
   if (filter.actors !== null) parts.push(filter.actors.slice(0, 4).map(slug).join('+') + (filter.actors.length > 4 ? '+more' : ''));
   if (filter.kinds.length !== EVENT_KINDS.length) parts.push(filter.kinds.length === 0 ? 'none' : filter.kinds.join('+'));
   if (filter.eventTypes !== null) parts.push(filter.eventTypes.length === 0 ? 'no-types' : filter.eventTypes.map(slug).join('+'));

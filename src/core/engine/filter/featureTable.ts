@@ -1,6 +1,8 @@
 import type { NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 import { EVENT_KINDS, GEO_PRECISIONS } from '../../geoparser/geojson/vocabulary.ts';
 import { EVENT_TYPES } from '../../geoparser/events/eventVocabulary.ts';
+import { isTimeless } from './timeless.ts';
+import { searchFields } from './search.ts';
 import { binStart, chooseBinUnit, dayBefore, nextBinStart, type BinUnit } from './timeline.ts';
 
 /**
@@ -28,6 +30,8 @@ export interface FeatureTable {
   readonly precision: Uint8Array;
   /** 1 for a LineString row (the pipeline), 0 for a Point. */
   readonly line: Uint8Array;
+  /** 1 for a timeless facility (a base, a built pipeline: `isTimeless`), which a date range keeps when undated. */
+  readonly timeless: Uint8Array;
   /** Anchor point of each row (a LineString's first vertex). */
   readonly lon: Float64Array;
   readonly lat: Float64Array;
@@ -58,7 +62,7 @@ export interface FeatureTable {
   readonly timeline: { unit: BinUnit; bins: readonly { start: string; end: string }[]; binOfDay: Int32Array } | null;
   /** How many distinct articles the features come from. */
   readonly articleCount: number;
-  /** Lower-cased search text per feature, built on the first search only. */
+  /** Search text per feature (`searchText`), built in idle time or on the first search. */
   haystack: string[] | null;
   /** Feature id → row, built on the first lookup only (see `featureById`). */
   idIndex: Map<string, number> | null;
@@ -209,6 +213,7 @@ export class FeatureTableBuilder {
     const precision = new Uint8Array(size);
     const dayRank = new Int32Array(size);
     const line = new Uint8Array(size);
+    const timeless = new Uint8Array(size);
     const lon = new Float64Array(size);
     const lat = new Float64Array(size);
     const features: NewsmapFeature[] = new Array(size);
@@ -221,6 +226,7 @@ export class FeatureTableBuilder {
       const f = input[r]!;
       features[i] = f;
       kind[i] = KIND_INDEX.get(f.properties.kind) ?? 0;
+      timeless[i] = isTimeless(f.properties) ? 1 : 0;
       precision[i] = PRECISION_INDEX.get(f.properties.geo_precision) ?? 0;
       const typeId = this.typeIds[r]!;
       eventType[i] = typeId < 0 ? -1 : typeRank[typeId]!;
@@ -245,7 +251,7 @@ export class FeatureTableBuilder {
       actorSet[i] = set;
     }
 
-    return { features, size, kind, precision, eventType, eventTypes, line, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
+    return { features, size, kind, precision, eventType, eventTypes, line, timeless, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
   }
 }
 
@@ -290,10 +296,13 @@ function buildTimeline(days: readonly string[]): FeatureTable['timeline'] {
   return { unit, bins, binOfDay };
 }
 
-/** The text a search looks in; the same fields for the table and the reference predicate. */
+/**
+ * The text a search looks in; the same fields for the table and the reference predicate:
+ * lower-cased as written, and as name keys (see `search.ts`).
+ */
 export function searchText(f: NewsmapFeature): string {
   const p = f.properties;
-  return `${p.title}\n${p.quote}\n${p.place_name}\n${p.article_title}`.toLocaleLowerCase();
+  return searchFields([p.title, p.quote, p.place_name, p.article_title]);
 }
 
 /** Index of the first day ≥ `day` (binary search over the sorted distinct days). */

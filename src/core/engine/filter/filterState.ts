@@ -1,5 +1,9 @@
 import { EVENT_KINDS, GEO_PRECISIONS, type EventKind, type GeoPrecisionValue, type NewsmapFeature } from '../../geoparser/geojson/schema.ts';
 import { searchText } from './featureTable.ts';
+import { isTimeless } from './timeless.ts';
+import { compileSearch, type SearchSynonyms } from './search.ts';
+
+export { isTimeless } from './timeless.ts';
 
 /**
  * The one filter that drives the map, the event list, the timeline and the export.
@@ -28,8 +32,18 @@ export interface FilterState {
    * pipeline) are drawn along their route and pass whatever this holds.
    */
   precisions: GeoPrecisionValue[];
-  /** Case-insensitive text search over titles, quotes and place names. */
+  /**
+   * Text search over titles, quotes, place names and article titles: case-insensitive, and
+   * with the gazetteer's name normalisation and place synonyms (`search.ts`).
+   */
   q: string;
+  /**
+   * Under a date range, include undated events and undated place mentions too (`undated=1` in
+   * the URL). Off by default: a date range then keeps only the timeless facilities (bases and
+   * built pipelines, see `isTimeless`) among undated features. Without a date range it has no
+   * effect: every undated feature is shown.
+   */
+  undated: boolean;
 }
 
 export const DEFAULT_FILTER: FilterState = Object.freeze({
@@ -40,26 +54,37 @@ export const DEFAULT_FILTER: FilterState = Object.freeze({
   eventTypes: null,
   precisions: [...GEO_PRECISIONS],
   q: '',
+  undated: false,
 }) as FilterState;
+
+/** True when the state restricts dates at all (then the undated rule applies). */
+export function hasDateRange(state: Pick<FilterState, 'from' | 'to'>): boolean {
+  return state.from !== null || state.to !== null;
+}
 
 /**
  * A compiled predicate: the set lookups and lower-casing are done once, not per feature.
  * This and `applyFilter`/`countActors`/`countKinds` below define the filter's semantics one
  * feature at a time; the dashboard runs the columnar `queryTable`, which is tested against them.
  */
-export function compileFilter(state: FilterState): (feature: NewsmapFeature) => boolean {
+export function compileFilter(state: FilterState, synonyms: SearchSynonyms | null = null): (feature: NewsmapFeature) => boolean {
   const kinds = new Set<string>(state.kinds);
   const actors = state.actors === null ? null : new Set(state.actors);
   const types = state.eventTypes === null ? null : new Set(state.eventTypes);
   const precisions = new Set<string>(state.precisions);
-  const needle = state.q.trim().toLocaleLowerCase();
+  const search = compileSearch(state.q, synonyms);
   const { from, to } = state;
+  const dated = hasDateRange(state);
+  const includeUndated = state.undated === true;
   return (feature) => {
     const p = feature.properties;
     if (!kinds.has(p.kind)) return false;
-    // Undated features (bases, the pipeline) are facts without a time: a date range cannot
-    // exclude them. The UI says so next to the date inputs.
-    if (p.date !== null) {
+    // Under a date range, an undated feature passes if it is a timeless facility (a base, a
+    // built pipeline), or if the analyst asked for undated events and mentions (`undated`).
+    // The UI says so next to the date inputs and under the timeline.
+    if (p.date === null) {
+      if (dated && !includeUndated && !isTimeless(p)) return false;
+    } else {
       // ISO days compare correctly as strings.
       if (from !== null && p.date < from) return false;
       if (to !== null && p.date > to) return false;
@@ -67,9 +92,7 @@ export function compileFilter(state: FilterState): (feature: NewsmapFeature) => 
     if (actors !== null && !p.actors.some((a) => actors.has(a))) return false;
     if (types !== null && !passesEventTypes(p, types)) return false;
     if (feature.geometry.type === 'Point' && !precisions.has(p.geo_precision)) return false;
-    if (needle !== '') {
-      if (!searchText(feature).includes(needle)) return false;
-    }
+    if (search !== null && !search(searchText(feature))) return false;
     return true;
   };
 }
@@ -80,8 +103,8 @@ export function passesEventTypes(p: NewsmapFeature['properties'], types: Readonl
   return type === null ? p.kind !== 'strike' : types.has(type);
 }
 
-export function applyFilter(features: readonly NewsmapFeature[], state: FilterState): NewsmapFeature[] {
-  return features.filter(compileFilter(state));
+export function applyFilter(features: readonly NewsmapFeature[], state: FilterState, synonyms: SearchSynonyms | null = null): NewsmapFeature[] {
+  return features.filter(compileFilter(state, synonyms));
 }
 
 /** Actor → number of features naming it, for the checkbox labels. Sorted by count, then name. */
@@ -109,4 +132,25 @@ export function countEventTypes(features: readonly NewsmapFeature[]): Map<string
     if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * The one sentence about undated features that the date panel and the timeline both show, so
+ * they cannot disagree. `view` holds the counts of `queryTable`; null when there is nothing
+ * undated to speak of.
+ *
+ * @example
+ * describeUndated({ undated: 3, undatedFacilities: 3, undatedHidden: 22 }, filter)
+ * // "3 undated facilities (bases, built pipelines) shown whatever the dates; 22 undated events and mentions hidden"
+ */
+export function describeUndated(view: { undated: number; undatedFacilities: number; undatedHidden: number }, state: Pick<FilterState, 'from' | 'to' | 'undated'>): string | null {
+  if (!hasDateRange(state)) return view.undated > 0 ? `${view.undated} undated ${view.undated === 1 ? 'feature' : 'features'} shown, not in the histogram` : null;
+  const parts: string[] = [];
+  const facilities = view.undatedFacilities;
+  const others = view.undated - facilities;
+  const events = (n: number) => `${n} undated ${n === 1 ? 'event or mention' : 'events and mentions'}`;
+  if (facilities > 0) parts.push(`${facilities} undated ${facilities === 1 ? 'facility' : 'facilities'} (bases, built pipelines) shown whatever the dates`);
+  if (others > 0) parts.push(`${events(others)} shown`);
+  if (view.undatedHidden > 0) parts.push(`${events(view.undatedHidden)} hidden`);
+  return parts.length > 0 ? parts.join('; ') : null;
 }

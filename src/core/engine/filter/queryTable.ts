@@ -2,6 +2,7 @@ import { EVENT_KINDS, GEO_PRECISIONS, type EventKind, type GeoPrecisionValue } f
 import type { FilterState } from './filterState.ts';
 import { lowerBound, searchText, type FeatureTable } from './featureTable.ts';
 import type { Histogram } from './timeline.ts';
+import { compileSearch, type SearchSynonyms } from './search.ts';
 
 /**
  * Everything the dashboard shows for one filter state, from one pass over the table.
@@ -24,20 +25,29 @@ export interface TableView {
   /** Points of each location precision under every other filter (lines are not counted). */
   precisionCounts: Record<GeoPrecisionValue, number>;
   histogram: Histogram;
-  /** Undated features among `indices` (shown whatever the date range). */
+  /** Undated features among `indices`. */
   undated: number;
+  /** Timeless facilities (bases, built pipelines) among the undated features of `indices`. */
+  undatedFacilities: number;
+  /**
+   * Undated events and mentions that pass every other filter but are left out by the date
+   * range, because the filter's `undated` toggle is off (0 without a date range).
+   */
+  undatedHidden: number;
 }
 
 /**
  * Applies `state` to the table. Same semantics as `compileFilter` (tested against it):
- * undated features pass any date range, actors match if the feature names any selected one,
- * search is case-insensitive over title, quote, place and article title.
+ * under a date range an undated feature passes only if it is a timeless facility or the
+ * `undated` toggle is on, actors match if the feature names any selected one,
+ * search is case-insensitive over title, quote, place and article title, with name keys and
+ * the gazetteer's synonyms (`search.ts`).
  *
  * @example
  * const { indices, actorCounts } = queryTable(table, { ...DEFAULT_FILTER, actors: ['Iran'] });
  */
-export function queryTable(table: FeatureTable, state: FilterState): TableView {
-  const { size, kind, precision, line, eventType, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
+export function queryTable(table: FeatureTable, state: FilterState, synonyms: SearchSynonyms | null = null): TableView {
+  const { size, kind, precision, line, timeless, eventType, dayRank, actorWords, actorSet, actorSetBits, actorSetCount } = table;
   const kindOk = new Uint8Array(EVENT_KINDS.length);
   for (const k of state.kinds) {
     const i = EVENT_KINDS.indexOf(k);
@@ -61,6 +71,9 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
   // Day ranks in [lo, hi) are inside the range.
   const lo = state.from === null ? 0 : lowerBound(table.days, state.from);
   const hi = state.to === null ? table.days.length : lowerBound(table.days, `${state.to}\uffff`);
+  // Undated rows pass when there is no date range, when the analyst includes them, or when
+  // they are timeless facilities.
+  const undatedAll = (state.from === null && state.to === null) || state.undated === true;
   // The actor filter is decided once per distinct actor set, not once per row.
   const setOk = new Uint8Array(actorSetCount).fill(1);
   if (state.actors !== null) {
@@ -75,9 +88,9 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
       setOk[s] = hit !== 0 ? 1 : 0;
     }
   }
-  const needle = state.q.trim().toLocaleLowerCase();
+  const search = compileSearch(state.q, synonyms);
   let hay: string[] | null = null;
-  if (needle !== '') hay = table.haystack ??= table.features.map(searchText);
+  if (search !== null) hay = table.haystack ??= table.features.map(searchText);
 
   const timeline = table.timeline;
   const binOfDay = timeline?.binOfDay ?? new Int32Array(0);
@@ -90,11 +103,13 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
   const mask = new Uint8Array(size);
   let n = 0;
   let undated = 0;
+  let undatedFacilities = 0;
+  let undatedHidden = 0;
 
   for (let i = 0; i < size; i++) {
-    if (hay !== null && !hay[i]!.includes(needle)) continue;
+    if (hay !== null && !search!(hay[i]!)) continue;
     const r = dayRank[i]!;
-    const dateOk = r < 0 || (r >= lo && r < hi);
+    const dateOk = r < 0 ? undatedAll || timeless[i] === 1 : r >= lo && r < hi;
     const k = kind[i]!;
     const kOk = kindOk[k] === 1;
     const set = actorSet[i]!;
@@ -115,8 +130,11 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
       if (dateOk) {
         out[n++] = i;
         mask[i] = 1;
-        if (r < 0) undated++;
-      }
+        if (r < 0) {
+          undated++;
+          if (timeless[i] === 1) undatedFacilities++;
+        }
+      } else if (r < 0) undatedHidden++;
     }
   }
 
@@ -151,5 +169,7 @@ export function queryTable(table: FeatureTable, state: FilterState): TableView {
       undated: histogramUndated,
     },
     undated,
+    undatedFacilities,
+    undatedHidden,
   };
 }

@@ -12,6 +12,9 @@ export interface ParsedUrlState {
   notes: string[];
 }
 
+/** The query parameters the filter owns, every one `writeFilterQuery` writes. */
+export const FILTER_QUERY_KEYS = ['from', 'to', 'actors', 'kinds', 'types', 'precision', 'q', 'undated'] as const;
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day: rejects 2024-02-30 and 2024-13-01, which the regex lets through. */
@@ -98,6 +101,13 @@ export function parseFilterQuery(search: string, knownActors: readonly string[] 
   const q = params.get('q');
   if (q !== null) filter.q = q.slice(0, 200);
 
+  // `undated=1` includes undated events and mentions under a date range.
+  const undatedRaw = params.get('undated');
+  if (undatedRaw !== null && undatedRaw !== '') {
+    if (undatedRaw === '1') filter.undated = true;
+    else if (undatedRaw !== '0') notes.push(`Ignored "undated=${undatedRaw}": use undated=1.`);
+  }
+
   return { filter, notes };
 }
 
@@ -117,6 +127,7 @@ export function writeFilterQuery(filter: FilterState, params: URLSearchParams = 
   set('types', filter.eventTypes === null ? null : filter.eventTypes.join(','));
   set('precision', filter.precisions.length === GEO_PRECISIONS.length ? null : GEO_PRECISIONS.filter((p) => filter.precisions.includes(p as GeoPrecisionValue)).join(','));
   set('q', filter.q.trim() === '' ? null : filter.q);
+  set('undated', filter.undated ? '1' : null);
   return params;
 }
 
