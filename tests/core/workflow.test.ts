@@ -112,7 +112,7 @@ describe('KML and project files', () => {
     const kml = exportKML(features);
     expect(kml.match(/<Placemark[ >]/g)).toHaveLength(features.length);
     expect(kml).not.toContain('<b>');
-    expect(kml).toContain('&#x3C;b>Homs&#x3C;/b> &#x26;');
+    expect(kml).toContain('&lt;b&gt;Homs&lt;/b&gt; &amp; &quot;co&quot;');
   });
 
   it('round-trips a workspace and refuses a damaged one whole', () => {
