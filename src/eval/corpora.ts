@@ -137,12 +137,7 @@ function dateOf(el: XmlElement): string | null {
  * span (it counts for recognition) with null coordinates.
  */
 export function readToponymXml(xml: string): { articles: GoldArticle[]; alignment: Alignment } {
-  const alignment = emptyAlignment();
-  const articles: GoldArticle[] = [];
-  childrenOf(parseXml(xml), 'article').forEach((a, i) => {
-    const textEl = childOf(a, 'text');
-    const text = textEl ? textOf(textEl) : '';
-    const before = alignment.mismatched;
+  return readArticles(xml, (a, i) => ({ id: a.attrs.docid ?? String(i), published: dateOf(a) }), (a, text, alignment) => {
     const toponyms: GoldToponym[] = [];
     const list = childOf(a, 'toponyms');
     for (const t of list ? childrenOf(list, 'toponym') : []) {
@@ -164,8 +159,28 @@ export function readToponymXml(xml: string): { articles: GoldArticle[]; alignmen
         page: null, kind: null,
       });
     }
+    return toponyms;
+  });
+}
+
+/**
+ * The loop both XML readers share: each <article>'s text, its gold toponyms as `toponyms`
+ * reads them (aligning their offsets), and a count of the articles with a misaligned offset.
+ */
+function readArticles(
+  xml: string,
+  meta: (article: XmlElement, index: number) => { id: string; published: string | null },
+  toponymsOf: (article: XmlElement, text: string, alignment: Alignment) => GoldToponym[],
+): { articles: GoldArticle[]; alignment: Alignment } {
+  const alignment = emptyAlignment();
+  const articles: GoldArticle[] = [];
+  childrenOf(parseXml(xml), 'article').forEach((a, i) => {
+    const textEl = childOf(a, 'text');
+    const text = textEl ? textOf(textEl) : '';
+    const before = alignment.mismatched;
+    const toponyms = toponymsOf(a, text, alignment);
     if (alignment.mismatched > before) alignment.articles++;
-    articles.push({ id: a.attrs.docid ?? String(i), text, published: dateOf(a), toponyms, nonlocational: [] });
+    articles.push({ ...meta(a, i), text, toponyms, nonlocational: [] });
   });
   return { articles, alignment };
 }
@@ -185,12 +200,7 @@ function locationsOf(el: XmlElement, out: XmlElement[] = []): XmlElement[] {
  * The name is the text of the mention; GeoVirus has no dates and no feature codes.
  */
 export function readGeoVirusXml(xml: string): { articles: GoldArticle[]; alignment: Alignment } {
-  const alignment = emptyAlignment();
-  const articles: GoldArticle[] = [];
-  childrenOf(parseXml(xml), 'article').forEach((a, i) => {
-    const textEl = childOf(a, 'text');
-    const text = textEl ? textOf(textEl) : '';
-    const before = alignment.mismatched;
+  return readArticles(xml, (_, i) => ({ id: String(i + 1), published: null }), (a, text, alignment) => {
     const toponyms: GoldToponym[] = [];
     const locations = childOf(a, 'locations');
     const found = locations ? locationsOf(locations) : [];
@@ -210,10 +220,8 @@ export function readGeoVirusXml(xml: string): { articles: GoldArticle[]; alignme
         fcode: null, countryName: null, page: fieldOf(l, 'page'), kind: null,
       });
     }
-    if (alignment.mismatched > before) alignment.articles++;
-    articles.push({ id: String(i + 1), text, published: null, toponyms, nonlocational: [] });
+    return toponyms;
   });
-  return { articles, alignment };
 }
 
 const spanFields = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };

@@ -1,3 +1,5 @@
+import { CheckRow, toggleSelection } from './CheckRow.tsx';
+
 /**
  * One checkbox per actor, named by the actor alone (a contract, §6); the count sits outside
  * the label text so the accessible name stays "Israel", not "Israel 12".
@@ -6,12 +8,9 @@ export function ActorFilter({ actors, selected, onChange }: { actors: { actor: s
   const all = actors.map((a) => a.actor);
   const isOn = (actor: string) => selected === null || selected.includes(actor);
   const toggle = (actor: string) => {
-    const current = selected ?? all;
-    const next = current.includes(actor) ? current.filter((a) => a !== actor) : [...current, actor];
-    // Everything ticked is the same as no restriction: keep the URL clean and future-proof.
-    // Unticking the last actor would mean "nothing", which a URL cannot tell from "all": refuse.
-    if (next.length === 0) return;
-    onChange(all.every((a) => next.includes(a)) ? null : all.filter((a) => next.includes(a)));
+    // Unticking the last actor would mean "nothing", which a URL cannot tell from "all": refused.
+    const next = toggleSelection(all, selected, actor, true);
+    if (next !== undefined) onChange(next);
   };
   return (
     <fieldset className="filter-group" aria-describedby="actors-hint">
@@ -19,18 +18,11 @@ export function ActorFilter({ actors, selected, onChange }: { actors: { actor: s
       <p id="actors-hint" className="hint">Events involving any ticked actor.</p>
       <ul className="checklist">
         {actors.map(({ actor, count }) => (
-          <li key={actor}>
-            <label>
-              <input type="checkbox" checked={isOn(actor)} onChange={() => toggle(actor)} />
-              {actor}
-            </label>
+          <CheckRow key={actor} label={actor} checked={isOn(actor)} onChange={() => toggle(actor)} count={count} countTitle={`${count} features in the current dates, kinds and search`}>
             <button type="button" className="link only" aria-label={`Only ${actor}`} onClick={() => onChange([actor])}>
               only
             </button>
-            <span className="count" title={`${count} features in the current dates, kinds and search`}>
-              {count}
-            </span>
-          </li>
+          </CheckRow>
         ))}
       </ul>
       <div className="row">

@@ -1,3 +1,5 @@
+import { CheckRow, toggleSelection } from './CheckRow.tsx';
+
 /**
  * One checkbox per ACLED event type (issue 11), named by the type alone like the Actors and
  * Kinds groups, with its count beside the label. All ticked is "no restriction" (null), so a
@@ -7,12 +9,8 @@
 export function EventTypeFilter({ types, selected, onChange }: { types: { type: string; count: number }[]; selected: string[] | null; onChange: (next: string[] | null) => void }) {
   const all = types.map((t) => t.type);
   const isOn = (type: string) => selected === null || selected.includes(type);
-  const toggle = (type: string) => {
-    const current = selected ?? all;
-    const next = current.includes(type) ? current.filter((t) => t !== type) : [...current, type];
-    // Unlike actors, none ticked is a state a link can hold (types=): only untyped features remain.
-    onChange(all.every((t) => next.includes(t)) ? null : all.filter((t) => next.includes(t)));
-  };
+  // Unlike actors, none ticked is a state a link can hold (types=): only untyped features remain.
+  const toggle = (type: string) => onChange(toggleSelection(all, selected, type, false)!);
   return (
     <fieldset className="filter-group" aria-describedby="event-types-hint">
       <legend>Event types</legend>
@@ -21,15 +19,7 @@ export function EventTypeFilter({ types, selected, onChange }: { types: { type: 
       </p>
       <ul className="checklist">
         {types.map(({ type, count }) => (
-          <li key={type}>
-            <label>
-              <input type="checkbox" checked={isOn(type)} onChange={() => toggle(type)} />
-              {type}
-            </label>
-            <span className="count" title={`${count} events in the current dates, kinds, actors and search`}>
-              {count}
-            </span>
-          </li>
+          <CheckRow key={type} label={type} checked={isOn(type)} onChange={() => toggle(type)} count={count} countTitle={`${count} events in the current dates, kinds, actors and search`} />
         ))}
       </ul>
       <div className="row">

@@ -1,4 +1,5 @@
 import { GEO_PRECISIONS, type GeoPrecisionValue } from '../../core/geoparser/geojson/schema.ts';
+import { CheckRow } from './CheckRow.tsx';
 
 const LABEL: Record<GeoPrecisionValue, string> = { site: 'site', city: 'city', region: 'region', country: 'country' };
 
@@ -21,17 +22,7 @@ export function PrecisionFilter({
       <legend>Location precision</legend>
       <ul className="checklist checklist--inline">
         {GEO_PRECISIONS.map((p) => (
-          <li key={p}>
-            <label>
-              <input
-                type="checkbox"
-                checked={precisions.includes(p)}
-                onChange={(e) => onChange(GEO_PRECISIONS.filter((q) => (q === p ? e.target.checked : precisions.includes(q))))}
-              />
-              {LABEL[p]}
-            </label>
-            <span className="count">{counts[p]}</span>
-          </li>
+          <CheckRow key={p} label={LABEL[p]} checked={precisions.includes(p)} onChange={(on) => onChange(GEO_PRECISIONS.filter((q) => (q === p ? on : precisions.includes(q))))} count={counts[p]} />
         ))}
       </ul>
       <button
