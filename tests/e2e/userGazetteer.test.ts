@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDashboard, startSession, type Session } from './support/harness.ts';
-import { addArticle, exportGeoJson } from './support/articles.ts';
+import { addArticle, changePlaceAndAddAlias, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.ts';
 
 /**
@@ -28,13 +28,7 @@ describe('user gazetteer (built app, offline Chromium)', () => {
     // Before the alias, the name is the curated air base.
     await expect.poll(async () => (await featuresOf(page, 'First report')).find((f) => f.properties.mention === 'T-4 air base')?.properties.place_id).toBe('t4-air-base');
 
-    const reader = page.getByRole('complementary', { name: 'Article reader' });
-    const editor = reader.getByRole('region', { name: 'Correct mention' });
-    await reader.locator('.reader__text button.mention', { hasText: 'T-4 air base' }).click();
-    await editor.getByLabel('Place name').fill('Tadmur');
-    await editor.getByRole('button', { name: 'Change place' }).click();
-    await editor.getByRole('button', { name: /^Palmyra, SY \(city\)/ }).click();
-    await editor.getByRole('button', { name: 'Add “T-4 air base” as an alias' }).click();
+    await changePlaceAndAddAlias(page, 'T-4 air base', 'Tadmur', /^Palmyra, SY \(city\)/);
 
     // A later article: the analyst's alias wins over the curated entry of the same name.
     await addArticle(page, 'Second report', 'Drones hit the T-4 air base again on Friday.');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, startSession, type Session } from './support/harness.ts';
 import { buildFixture, XSS } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
-import { addArticle, exportGeoJson } from './support/articles.ts';
+import { addArticle, changePlaceAndAddAlias, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
 let session: Session;
@@ -100,11 +100,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     const editor = reader.getByRole('region', { name: 'Correct mention' });
 
     // Change place, then accept the offered alias and export the user gazetteer.
-    await reader.locator('.reader__text button.mention', { hasText: 'T-4 air base' }).click();
-    await editor.getByLabel('Place name').fill('Tadmur');
-    await editor.getByRole('button', { name: 'Change place' }).click();
-    await editor.getByRole('button', { name: /^Palmyra, SY \(city\)/ }).click();
-    await editor.getByRole('button', { name: 'Add “T-4 air base” as an alias' }).click();
+    await changePlaceAndAddAlias(page, 'T-4 air base', 'Tadmur', /^Palmyra, SY \(city\)/);
     const [gz] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export user gazetteer' }).click()]);
     const layer = JSON.parse(await readFile((await gz.path())!, 'utf8'));
     expect(layer.version).toBe(1);

@@ -19,3 +19,14 @@ export async function exportGeoJson(page: Page): Promise<NewsmapCollection> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GeoJSON' }).click()]);
   return JSON.parse(await readFile((await download.path())!, 'utf8')) as NewsmapCollection;
 }
+
+/** In the open reader: changes a mention's place through "Change place", then accepts the offered alias. */
+export async function changePlaceAndAddAlias(page: Page, mention: string, query: string, choice: RegExp): Promise<void> {
+  const reader = page.getByRole('complementary', { name: 'Article reader' });
+  const editor = reader.getByRole('region', { name: 'Correct mention' });
+  await reader.locator('.reader__text button.mention', { hasText: mention }).click();
+  await editor.getByLabel('Place name').fill(query);
+  await editor.getByRole('button', { name: 'Change place' }).click();
+  await editor.getByRole('button', { name: choice }).click();
+  await editor.getByRole('button', { name: `Add “${mention}” as an alias` }).click();
+}
