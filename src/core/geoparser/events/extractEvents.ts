@@ -8,15 +8,11 @@ import type { Lexicon } from './lexicon.ts';
 import type { AnalysedSentence, ArticleEvent, ResolvedMention } from './types.ts';
 import { extractPipelines } from './pipeline.ts';
 import { normalizeToken } from '../text/normalize.ts';
-import { distance, point } from '@turf/turf';
+import { distanceKm } from '../gazetteer/distance.ts';
 import { eventDate, placeDate, withoutDatelineDate } from './eventDates.ts';
 import { continuesSubject } from './clauses.ts';
 import { accusedAgent, attributedAgent, hasForceHead, locatesPlace, passiveAgent } from './agents.ts';
 import { attributeBack, countsBack, isBackground, strikeDetails } from './eventDetails.ts';
-
-function distanceKm(a: Place, b: Place): number {
-  return distance(point([a.lon, a.lat]), point([b.lon, b.lat]), { units: 'kilometers' });
-}
 
 /** How far (in words) an attack word reaches forward to the place it hits. */
 const TRIGGER_REACH = 20;

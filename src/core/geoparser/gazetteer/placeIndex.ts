@@ -4,6 +4,7 @@ import type { GazetteerFile, GazetteerRoute } from './schema.ts';
 import { INSTALLATION_KINDS, type Place } from './place.ts';
 import { altNames, demonymLookup } from './broad.ts';
 import { divisionNames } from './divisionNames.ts';
+import { distanceKm } from './distance.ts';
 
 /**
  * The name index over both gazetteer layers: curated entries (with all their aliases) and
@@ -83,7 +84,7 @@ export class PlaceIndex {
       for (const c of this.names.get(nameKey(name)) ?? []) {
         // Seas and regions span borders: their country is a convention, so it is not compared.
         const sameCountry = c.country === place.country || KIND_FAMILY[place.kind] === 'area';
-        if (c.layer !== 'broad' && sameKind(c, place) && sameCountry && roughKm(c, place) <= sameRadiusKm(c)) return c;
+        if (c.layer !== 'broad' && sameKind(c, place) && sameCountry && distanceKm(c, place) <= sameRadiusKm(c)) return c;
       }
     }
     return undefined;
@@ -103,10 +104,7 @@ export class PlaceIndex {
     const extra = names.filter((n) => !known.has(n));
     if (!extra.length) return;
     this.aliases.set(place, [...(this.aliases.get(place) ?? []), ...extra]);
-    for (const name of extra) {
-      const key = nameKey(name);
-      if (key.length >= (place.layer === 'broad' ? 3 : 2)) this.names.addKey(key, place);
-    }
+    this.indexNames(place, extra);
   }
 
   /** Name keys of countries' demonyms ("canadian", "iraqi"): adjectives, never places. */
@@ -132,6 +130,11 @@ export class PlaceIndex {
     if (this.byId.has(place.id)) return;
     this.byId.set(place.id, place);
     if (names.length > 1) this.aliases.set(place, names.slice(1));
+    this.indexNames(place, names);
+  }
+
+  /** Puts a place under the keys of its names. */
+  private indexNames(place: Place, names: readonly string[]): void {
     for (const name of names) {
       const key = nameKey(name);
       // Two-letter broad names ("Ur", "As") are more often words or initials than places.
@@ -159,11 +162,4 @@ function sameKind(curated: Place, world: Place): boolean {
 /** How far apart two points of one place can be: the label points of a sea or a country differ more than a town's. */
 function sameRadiusKm(p: Place): number {
   return p.kind === 'city' ? 30 : p.kind === 'country' ? 3000 : 800;
-}
-
-/** Equirectangular distance in km: enough to tell 30 km from 300. */
-function roughKm(a: Place, b: Place): number {
-  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  const y = b.lat - a.lat;
-  return Math.sqrt(x * x + y * y) * 111.2;
 }

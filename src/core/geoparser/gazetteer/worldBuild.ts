@@ -1,4 +1,5 @@
 import { feature } from 'topojson-client';
+import { distanceKm } from './distance.ts';
 import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
@@ -529,11 +530,4 @@ function similar(a: string, b: string): boolean {
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
   return x.size + y.size > 0 && (2 * shared) / (x.size + y.size) >= 0.6;
-}
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

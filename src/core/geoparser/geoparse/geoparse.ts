@@ -3,6 +3,7 @@ import type { Sentence } from '../text/sentences.ts';
 import { nameKey } from '../text/normalize.ts';
 import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
 import type { Place } from '../gazetteer/place.ts';
+import { distanceKm } from '../gazetteer/distance.ts';
 import { getCues, type Cues } from './cues.ts';
 import { documentCues, markRepeats, nameCandidates, type NameCandidate } from './recognise.ts';
 import { rankMentions, type MentionToRank, type Resolution } from './rank.ts';
@@ -68,19 +69,17 @@ export function geoparse(sentences: readonly SentenceTokens[], text: string, ind
 function strays(resolutions: readonly Resolution[]): Set<Resolution> {
   const out = new Set<Resolution>();
   if (resolutions.length < 4) return out;
+  // Counted once: a town whose country another mention shares is never a stray, so the
+  // distance scan below runs for at most one town per country.
+  const perCountry = new Map<string, number>();
+  for (const r of resolutions) perCountry.set(r.place.country, (perCountry.get(r.place.country) ?? 0) + 1);
   for (const r of resolutions) {
     const p = r.place;
     if (p.kind !== 'city' || p.layer !== 'broad' || p.population >= 500_000 || p.fcode === 'PPLC' || p.fcode === 'PPLA') continue;
-    const others = resolutions.filter((o) => o !== r && o.place.country !== '');
-    if (others.some((o) => o.place.country === p.country)) continue;
-    if (others.every((o) => roughKm(o.place, p) > 1500)) out.add(r);
+    if (perCountry.get(p.country)! > 1) continue;
+    if (!resolutions.some((o) => o !== r && o.place.country !== '' && distanceKm(o.place, p) <= 1500)) out.add(r);
   }
   return out;
-}
-
-function roughKm(a: Place, b: Place): number {
-  const x = (b.lon - a.lon) * Math.cos(((a.lat + b.lat) / 2) * (Math.PI / 180));
-  return Math.hypot(x, b.lat - a.lat) * 111.2;
 }
 
 /** Recognition alone: every sentence's gazetteer names that score as places. */

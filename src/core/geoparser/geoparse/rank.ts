@@ -1,5 +1,6 @@
 import type { Place } from '../gazetteer/place.ts';
 import { nameKey } from '../text/normalize.ts';
+import { distanceKm } from '../gazetteer/distance.ts';
 
 /**
  * Ranking: chooses the place a recognised name stands for among its gazetteer candidates.
@@ -105,13 +106,6 @@ function keyOf(name: string): string {
   return key;
 }
 
-/** Great-circle distance in km (haversine): asked for every candidate, so no GeoJSON objects. */
-function greatCircleKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 const writtenCache = new WeakMap<Place, Set<string>>();
 const keyCache = new WeakMap<Place, string>();
 
@@ -185,7 +179,7 @@ function contextsWithout(picks: readonly (Pick | null)[]): ArticleContext[] {
         const key = `${c}:${keyOf(a)}`;
         return ((divisions.get(key) ?? 0) - (ownDiv === key ? w : 0)) / rest;
       },
-      distanceTo: (p) => (centre ? greatCircleKm(centre[1]!, centre[0]!, p.lat, p.lon) : null),
+      distanceTo: (p) => (centre ? distanceKm({ lat: centre[1]!, lon: centre[0]! }, p) : null),
     };
   });
 }
