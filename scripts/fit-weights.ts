@@ -15,6 +15,7 @@ import { splitSentences } from '../src/core/geoparser/text/sentences.ts';
 import { tokenize } from '../src/core/geoparser/text/tokens.ts';
 import { nameKey } from '../src/core/geoparser/text/normalize.ts';
 import { distanceKm } from '../src/core/geoparser/gazetteer/distance.ts';
+import { canContain } from '../src/core/geoparser/gazetteer/place.ts';
 import { getCues } from '../src/core/geoparser/geoparse/cues.ts';
 import { allCandidates } from '../src/core/geoparser/geoparse/geoparse.ts';
 import { RECOGNITION_FEATURES } from '../src/core/geoparser/geoparse/recognise.ts';
@@ -91,7 +92,7 @@ function rows(articles: readonly GoldArticle[], idx: PlaceIndex): { rec: RecRow[
     mentions.forEach((m, i) => {
       const next = mentions[i + 1];
       if (next && a.text.slice(golds[i]!.end, golds[i + 1]!.start).trim() === ',') {
-        mentions[i] = { ...m, parents: next.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county') };
+        mentions[i] = { ...m, parents: next.candidates.filter(canContain) };
       }
     });
     const contexts = articleContexts(mentions, start.ranking, idx);

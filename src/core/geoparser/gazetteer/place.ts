@@ -26,5 +26,10 @@ export interface Place {
   admin1?: string;
 }
 
+/** A country or a division: what can be named as another place's parent ("Paris, Texas"). */
+export function canContain(p: Place): boolean {
+  return p.kind === 'country' || p.kind === 'province' || p.kind === 'county';
+}
+
 /** Kinds that are military installations: a mention of one is a `base` unless it is struck. */
 export const INSTALLATION_KINDS: ReadonlySet<PlaceKind> = new Set(['airbase', 'base']);

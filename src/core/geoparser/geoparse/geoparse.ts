@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens.ts';
 import type { Sentence } from '../text/sentences.ts';
 import { nameKey } from '../text/normalize.ts';
 import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
-import type { Place } from '../gazetteer/place.ts';
+import { canContain, type Place } from '../gazetteer/place.ts';
 import { distanceKm } from '../gazetteer/distance.ts';
 import { getCues, type Cues } from './cues.ts';
 import { documentCues, markRepeats, nameCandidates, type NameCandidate } from './recognise.ts';
@@ -103,7 +103,7 @@ export function allCandidates(sentences: readonly SentenceTokens[], text: string
 function parentsOf(names: readonly NameCandidate[], i: number, text: string): Place[] {
   const next = names[i + 1];
   if (!next || text.slice(names[i]!.end, next.start).trim() !== ',') return [];
-  return next.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county');
+  return next.candidates.filter(canContain);
 }
 
 function toRank(c: NameCandidate, parents: readonly Place[]): MentionToRank {
@@ -128,7 +128,7 @@ export function resolveSpans(text: string, spans: readonly { start: number; end:
   known.forEach((k, i) => {
     const next = known[i + 1];
     if (next && text.slice(k.end, next.start).trim() === ',') {
-      k.mention = { ...k.mention, parents: next.mention.candidates.filter((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county') };
+      k.mention = { ...k.mention, parents: next.mention.candidates.filter(canContain) };
     }
   });
   const resolved = rankMentions(known.map((k) => k.mention), weights.ranking, index);

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens.ts';
 import { scanPhrases, joined, type PhraseMatch } from '../text/phraseTable.ts';
 import type { PlaceIndex } from '../gazetteer/placeIndex.ts';
-import type { Place } from '../gazetteer/place.ts';
+import { canContain, type Place } from '../gazetteer/place.ts';
 import type { Cues } from './cues.ts';
 import abbreviationData from './data/abbreviations.json' with { type: 'json' };
 import { nameKey } from '../text/normalize.ts';
@@ -205,9 +205,9 @@ function features(
   }
   // "Paris, Texas": a division or country right after a comma names this place's parent.
   const after = matches[k + 1];
-  if (after && after.first === last + 1 && between(text, tokens, last, after.first) === ',' && after.values.some((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county')) f[F.appositionNext] = 1;
+  if (after && after.first === last + 1 && between(text, tokens, last, after.first) === ',' && after.values.some(canContain)) f[F.appositionNext] = 1;
   const before = matches[k - 1];
-  if (before && before.last === first - 1 && between(text, tokens, before.last, first) === ',' && candidates.some((p) => p.kind === 'country' || p.kind === 'province' || p.kind === 'county')) f[F.appositionPrev] = 1;
+  if (before && before.last === first - 1 && between(text, tokens, before.last, first) === ',' && candidates.some(canContain)) f[F.appositionPrev] = 1;
   // "X and Y", "X, Y and Z": a list of places.
   const listGap = (a: number, b: number) => { const g = between(text, tokens, a, b); return g === ',' || g === 'and' || g === 'or' || g === ', and' || g === ', or'; };
   if ((before && listGap(before.last, first)) || (after && listGap(last, after.first))) f[F.list] = 1;
