@@ -184,7 +184,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
             <KindFilter kinds={filter.kinds} counts={kindCounts} onChange={(kinds) => update({ kinds })} />
             <PrecisionFilter precisions={filter.precisions} counts={view.precisionCounts} onChange={(precisions) => update({ precisions })} />
             <EventTypeFilter types={eventTypes} selected={filter.eventTypes} onChange={(eventTypes) => update({ eventTypes })} />
-            <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} />
+            <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} role={filter.actorRole} onRole={(actorRole) => update({ actorRole })} />
           </form>
           <EventList rows={rows} loading={loading} />
         </aside>

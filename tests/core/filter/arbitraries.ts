@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EVENT_KINDS, GEO_PRECISIONS, type NewsmapFeature } from '../../../src/core/geoparser/geojson/schema.ts';
-import type { FilterState } from '../../../src/core/engine/filter/filterState.ts';
+import { ACTOR_ROLES, type FilterState } from '../../../src/core/engine/filter/filterState.ts';
 import { EVENT_TYPES } from '../../../src/core/geoparser/events/eventVocabulary.ts';
 
 export const ACTORS = ['Iran', 'Israel', 'United States', 'Pakistan', 'Hezbollah'];
@@ -19,6 +19,10 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
     kind: fc.constantFrom(...EVENT_KINDS),
     date: fc.option(day, { nil: null }),
     actors: fc.uniqueArray(fc.constantFrom(...ACTORS), { maxLength: 3 }),
+    // Who did it and to whom: often the first two actors named, sometimes unknown, and a target
+    // may be a stranger no feature names (the "by"/"against" filter must not trip over either).
+    initiatorKnown: fc.boolean(),
+    target: fc.constantFrom('second', 'none', 'stranger'),
     title: fc.string({ maxLength: 20 }),
     quote: fc.string({ maxLength: 40 }),
     point: coord,
@@ -39,9 +43,9 @@ export const featureArb: fc.Arbitrary<NewsmapFeature> = fc
       title: r.title,
       date: r.date,
       date_precision: r.date === null ? null : 'day',
-      actor: r.actors[0] ?? null,
+      actor: r.initiatorKnown ? (r.actors[0] ?? null) : null,
       actors: r.actors,
-      target: r.actors[1] ?? null,
+      target: r.target === 'second' ? (r.actors[1] ?? null) : r.target === 'stranger' ? 'Nobody named' : null,
       origin: r.kind === 'strike' ? r.origin : null,
       place_id: 'p',
       place_name: 'Somewhere',
@@ -66,6 +70,7 @@ export const filterArb: fc.Arbitrary<FilterState> = fc.record({
   from: fc.option(day, { nil: null }),
   to: fc.option(day, { nil: null }),
   actors: fc.option(fc.uniqueArray(fc.constantFrom(...ACTORS), { minLength: 1 }), { nil: null }),
+  actorRole: fc.constantFrom(...ACTOR_ROLES),
   kinds: fc.uniqueArray(fc.constantFrom(...EVENT_KINDS)).map((ks) => EVENT_KINDS.filter((k) => ks.includes(k))),
   // A filter asks for ACLED's types only (what the URL accepts), in the vocabulary's order.
   eventTypes: fc.option(fc.uniqueArray(fc.constantFrom(...EVENT_TYPES)).map((ts) => EVENT_TYPES.filter((t) => ts.includes(t))), { nil: null }),

@@ -7,6 +7,39 @@ import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
 
 const ids = (fs: NewsmapFeature[]) => fs.map((f) => f.id);
 
+describe('the actor role', () => {
+  const strike = (id: string, actor: string | null, target: string | null, actors: string[]): NewsmapFeature => {
+    const base = fc.sample(featureArb, { seed: 7, numRuns: 1 })[0]!;
+    return { ...base, id, properties: { ...base.properties, kind: 'strike', actor, target, actors } };
+  };
+  const corpus = [
+    strike('il-ir', 'Israel', 'Iran', ['Israel', 'Iran']),
+    strike('ir-il', 'Iran', 'Israel', ['Iran', 'Israel']),
+    strike('unknown-ir', null, 'Iran', ['Iran']),
+    strike('us-none', 'United States', null, ['United States', 'Israel']),
+  ];
+  const shown = (actorRole: FilterState['actorRole'], actors: string[] | null) => ids(applyFilter(corpus, { ...DEFAULT_FILTER, actors, actorRole }));
+
+  it('"involving" keeps any feature naming the actor; "by" only its initiator; "against" only its target', () => {
+    expect(shown('involving', ['Iran'])).toEqual(['il-ir', 'ir-il', 'unknown-ir']);
+    expect(shown('by', ['Iran'])).toEqual(['ir-il']);
+    expect(shown('against', ['Iran'])).toEqual(['il-ir', 'unknown-ir']);
+    // Named, but neither the initiator nor the target: only "involving" keeps it.
+    expect(shown('by', ['Israel'])).toEqual(['il-ir']);
+    expect(shown('against', ['Israel'])).toEqual(['ir-il']);
+    expect(shown('involving', ['Israel'])).toEqual(['il-ir', 'ir-il', 'us-none']);
+  });
+
+  it('restricts nothing without ticked actors, whatever the role', () => {
+    for (const role of ['involving', 'by', 'against'] as const) expect(shown(role, null)).toEqual(ids(corpus));
+  });
+
+  it('counts actors in the role', () => {
+    expect(countActors(corpus, 'by')).toEqual([{ actor: 'Iran', count: 1 }, { actor: 'Israel', count: 1 }, { actor: 'United States', count: 1 }]);
+    expect(countActors(corpus, 'against')).toEqual([{ actor: 'Iran', count: 2 }, { actor: 'Israel', count: 1 }]);
+  });
+});
+
 describe('applyFilter', () => {
   it('is idempotent', () => {
     fc.assert(fc.property(corpusArb, filterArb, (corpus, filter) => {

@@ -9,7 +9,7 @@ import { corpusArb, featureArb, filterArb } from './arbitraries.ts';
 
 /** The reference: the object-at-a-time functions the table replaces on the hot path. */
 function reference(corpus: NewsmapFeature[], filter: typeof DEFAULT_FILTER) {
-  const actorFacet = new Map(countActors(applyFilter(corpus, { ...filter, actors: null })).map((a) => [a.actor, a.count]));
+  const actorFacet = new Map(countActors(applyFilter(corpus, { ...filter, actors: null }), filter.actorRole).map((a) => [a.actor, a.count]));
   const shown = applyFilter(corpus, filter);
   return {
     ids: shown.map((f) => f.id),

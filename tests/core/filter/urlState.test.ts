@@ -22,7 +22,7 @@ describe('URL state', () => {
   it('parses the documented form', () => {
     const { filter, notes } = parseFilterQuery('?from=2024-01-01&to=2024-04-30&actors=Israel,Iran&kinds=strike,base&q=isfahan', ACTORS);
     expect(notes).toEqual([]);
-    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], kinds: ['strike', 'base'], eventTypes: null, precisions: ['site', 'city', 'region', 'country'], q: 'isfahan', undated: false });
+    expect(filter).toEqual({ from: '2024-01-01', to: '2024-04-30', actors: ['Israel', 'Iran'], actorRole: 'involving', kinds: ['strike', 'base'], eventTypes: null, precisions: ['site', 'city', 'region', 'country'], q: 'isfahan', undated: false });
   });
 
   it('lists every key it writes in FILTER_QUERY_KEYS, so the app mirrors all of them', () => {
@@ -88,6 +88,16 @@ describe('URL state', () => {
     const { filter, notes } = parseFilterQuery('actors=Atlantis', ACTORS);
     expect(filter.actors).toBeNull();
     expect(notes).toHaveLength(1);
+  });
+
+  it('keeps the actor role: role=by, role=against, nothing for "involving", a note for anything else', () => {
+    expect(parseFilterQuery('actors=Israel&role=by', ACTORS).filter.actorRole).toBe('by');
+    expect(parseFilterQuery('actors=Israel&role=against', ACTORS).filter.actorRole).toBe('against');
+    expect(writeFilterQuery({ ...DEFAULT_FILTER, actors: ['Iran'], actorRole: 'against' }).toString()).toBe('actors=Iran&role=against');
+    expect(writeFilterQuery({ ...DEFAULT_FILTER, actorRole: 'involving' }).has('role')).toBe(false);
+    const odd = parseFilterQuery('role=victim', ACTORS);
+    expect(odd.filter.actorRole).toBe('involving');
+    expect(odd.notes).toEqual(['Ignored "role=victim": use role=by or role=against.']);
   });
 
   it('keeps unrelated parameters when writing', () => {

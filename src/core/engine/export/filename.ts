@@ -16,7 +16,10 @@ function slug(s: string): string {
 export function exportFileName(filter: FilterState, extension: 'geojson' | 'csv' | 'kml'): string {
   const parts = ['newsmap'];
   if (filter.from !== null || filter.to !== null) parts.push(filter.from ?? 'start', filter.to ?? 'end', ...(filter.undated ? ['with-undated'] : []));
-  if (filter.actors !== null) parts.push(filter.actors.slice(0, 4).map(slug).join('+') + (filter.actors.length > 4 ? '+more' : ''));
+  if (filter.actors !== null) {
+    const role = filter.actorRole === 'by' ? 'by-' : filter.actorRole === 'against' ? 'against-' : '';
+    parts.push(role + filter.actors.slice(0, 4).map(slug).join('+') + (filter.actors.length > 4 ? '+more' : ''));
+  }
   if (filter.kinds.length !== EVENT_KINDS.length) parts.push(filter.kinds.length === 0 ? 'none' : filter.kinds.join('+'));
   if (filter.eventTypes !== null) parts.push(filter.eventTypes.length === 0 ? 'no-types' : filter.eventTypes.map(slug).join('+'));
   if (filter.precisions.length !== GEO_PRECISIONS.length) parts.push(filter.precisions.length === 0 ? 'no-points' : filter.precisions.join('+'));

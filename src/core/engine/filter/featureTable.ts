@@ -45,6 +45,12 @@ export interface FeatureTable {
   readonly days: readonly string[];
   /** Actors, most frequent first (ties by name); bit k of a row is `actors[k]`. */
   readonly actors: readonly string[];
+  /**
+   * Each row's initiator (`actor`) and target (`target`) as an index into `actors`, or -1 when
+   * unknown (or not among the corpus' named actors): the actor filter's "by" and "against".
+   */
+  readonly initiator: Int32Array;
+  readonly target: Int32Array;
   /** How many features name each actor, aligned with `actors`. */
   readonly actorTotals: Uint32Array;
   readonly actorWords: number;
@@ -143,6 +149,9 @@ export class FeatureTableBuilder {
   /** Per feature: its event type's id in order of first appearance, or -1. */
   private readonly typeIds: number[] = [];
   private readonly typeIdOf = new Map<string, number>();
+  /** Per feature: its initiator's and target's names (resolved to actor indices in `finish`). */
+  private readonly initiators: (string | null)[] = [];
+  private readonly targets: (string | null)[] = [];
 
   add(batch: readonly NewsmapFeature[]): void {
     for (let b = 0; b < batch.length; b++) {
@@ -150,6 +159,8 @@ export class FeatureTableBuilder {
       const p = f.properties;
       this.features.push(f);
       this.articles.add(p.article_id);
+      this.initiators.push(p.actor ?? null);
+      this.targets.push(p.target ?? null);
       const type = p.event_type ?? null;
       if (type === null) this.typeIds.push(-1);
       else {
@@ -218,6 +229,13 @@ export class FeatureTableBuilder {
     const lat = new Float64Array(size);
     const features: NewsmapFeature[] = new Array(size);
     const actorSet = new Uint32Array(size);
+    const indexOfName = (name: string | null): number => {
+      if (name === null) return -1;
+      const id = this.actorIdOf.get(name);
+      return id === undefined ? -1 : bitOfActor[id]!;
+    };
+    const initiator = new Int32Array(size);
+    const target = new Int32Array(size);
     const setOf = new Map<number | string, number>();
     const setBits: number[] = [];
 
@@ -231,6 +249,8 @@ export class FeatureTableBuilder {
       const typeId = this.typeIds[r]!;
       eventType[i] = typeId < 0 ? -1 : typeRank[typeId]!;
       dayRank[i] = rankOfRow[r]!;
+      initiator[i] = indexOfName(this.initiators[r] ?? null);
+      target[i] = indexOfName(this.targets[r] ?? null);
       const g = f.geometry;
       const anchor = g.type === 'Point' ? g.coordinates : g.coordinates[0]!;
       line[i] = g.type === 'LineString' ? 1 : 0;
@@ -251,7 +271,7 @@ export class FeatureTableBuilder {
       actorSet[i] = set;
     }
 
-    return { features, size, kind, precision, eventType, eventTypes, line, timeless, lon, lat, dayRank, days, actors, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
+    return { features, size, kind, precision, eventType, eventTypes, line, timeless, lon, lat, dayRank, days, actors, initiator, target, actorTotals, actorWords, actorBits, actorSet, actorSetBits: Uint32Array.from(setBits), actorSetCount: setOf.size, timeline: buildTimeline(days), articleCount: this.articles.size, haystack: null, idIndex: null };
   }
 }
 

@@ -15,8 +15,14 @@ export interface FilterState {
   from: string | null;
   /** Inclusive upper bound on `properties.date`, `YYYY-MM-DD`. */
   to: string | null;
-  /** Keep features involving at least one of these actors; null = every actor. */
+  /** Keep features where at least one of these actors plays `actorRole`; null = every actor. */
   actors: string[] | null;
+  /**
+   * The role the ticked actors must play: `involving` = named in `actors` at all (the default),
+   * `by` = the initiator (`actor`), `against` = the target (`target`). A feature whose initiator
+   * (or target) is unknown does not pass `by` (or `against`) whatever actors it names.
+   */
+  actorRole: ActorRole;
   /** Kinds shown; the full list by default. */
   kinds: EventKind[];
   /**
@@ -46,10 +52,15 @@ export interface FilterState {
   undated: boolean;
 }
 
+/** The actor filter's roles, in the order the panel offers them. */
+export const ACTOR_ROLES = ['involving', 'by', 'against'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
 export const DEFAULT_FILTER: FilterState = Object.freeze({
   from: null,
   to: null,
   actors: null,
+  actorRole: 'involving',
   kinds: [...EVENT_KINDS],
   eventTypes: null,
   precisions: [...GEO_PRECISIONS],
@@ -74,6 +85,7 @@ export function compileFilter(state: FilterState, synonyms: SearchSynonyms | nul
   const precisions = new Set<string>(state.precisions);
   const search = compileSearch(state.q, synonyms);
   const { from, to } = state;
+  const role = state.actorRole ?? 'involving';
   const dated = hasDateRange(state);
   const includeUndated = state.undated === true;
   return (feature) => {
@@ -89,12 +101,26 @@ export function compileFilter(state: FilterState, synonyms: SearchSynonyms | nul
       if (from !== null && p.date < from) return false;
       if (to !== null && p.date > to) return false;
     }
-    if (actors !== null && !p.actors.some((a) => actors.has(a))) return false;
+    if (actors !== null && !actorPasses(p, actors, role)) return false;
     if (types !== null && !passesEventTypes(p, types)) return false;
     if (feature.geometry.type === 'Point' && !precisions.has(p.geo_precision)) return false;
     if (search !== null && !search(searchText(feature))) return false;
     return true;
   };
+}
+
+/** The actor rule of `FilterState.actors` under a role, for one feature's properties. */
+export function actorPasses(p: NewsmapFeature['properties'], actors: ReadonlySet<string>, role: ActorRole): boolean {
+  if (role === 'by') return p.actor !== null && actors.has(p.actor);
+  if (role === 'against') return p.target !== null && actors.has(p.target);
+  return p.actors.some((a) => actors.has(a));
+}
+
+/** The actors a feature names in a role: all of `actors`, its initiator, or its target. */
+export function actorsInRole(p: NewsmapFeature['properties'], role: ActorRole): string[] {
+  if (role === 'by') return p.actor === null ? [] : [p.actor];
+  if (role === 'against') return p.target === null ? [] : [p.target];
+  return p.actors;
 }
 
 /** The event-type rule of `FilterState.eventTypes`, for one feature's properties. */
@@ -107,11 +133,14 @@ export function applyFilter(features: readonly NewsmapFeature[], state: FilterSt
   return features.filter(compileFilter(state, synonyms));
 }
 
-/** Actor → number of features naming it, for the checkbox labels. Sorted by count, then name. */
-export function countActors(features: readonly NewsmapFeature[]): { actor: string; count: number }[] {
+/**
+ * Actor → number of features naming it (in `role`: as initiator for `by`, as target for
+ * `against`), for the checkbox labels. Sorted by count, then name.
+ */
+export function countActors(features: readonly NewsmapFeature[], role: ActorRole = 'involving'): { actor: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const f of features) {
-    for (const a of new Set(f.properties.actors)) counts.set(a, (counts.get(a) ?? 0) + 1);
+    for (const a of new Set(actorsInRole(f.properties, role))) counts.set(a, (counts.get(a) ?? 0) + 1);
   }
   return [...counts]
     .map(([actor, count]) => ({ actor, count }))

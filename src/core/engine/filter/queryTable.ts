@@ -17,7 +17,7 @@ export interface TableView {
   indices: Uint32Array;
   /** The same set as a bitmap over table rows: 1 = passes. */
   mask: Uint8Array;
-  /** Aligned with `table.actors`. */
+  /** Aligned with `table.actors`: features naming each actor in the filter's role. */
   actorCounts: Uint32Array;
   kindCounts: Record<EventKind, number>;
   /** Aligned with `table.eventTypes`: features of each type under every other filter. */
@@ -74,9 +74,20 @@ export function queryTable(table: FeatureTable, state: FilterState, synonyms: Se
   // Undated rows pass when there is no date range, when the analyst includes them, or when
   // they are timeless facilities.
   const undatedAll = (state.from === null && state.to === null) || state.undated === true;
-  // The actor filter is decided once per distinct actor set, not once per row.
+  // "involving": the actor filter is decided once per distinct actor set, not once per row.
+  // "by" / "against": one lookup of the row's initiator or target among the wanted actors.
+  const role = state.actorRole ?? 'involving';
+  const involving = role === 'involving';
+  const roleColumn = role === 'by' ? table.initiator : table.target;
+  const wantedActor = new Uint8Array(table.actors.length).fill(state.actors === null ? 1 : 0);
+  if (state.actors !== null) for (const a of state.actors) {
+    const k = table.actors.indexOf(a);
+    if (k >= 0) wantedActor[k] = 1;
+  }
   const setOk = new Uint8Array(actorSetCount).fill(1);
-  if (state.actors !== null) {
+  // Rows per actor in the role, passing every filter but the actors' ("by" / "against").
+  const roleHits = new Uint32Array(table.actors.length);
+  if (involving && state.actors !== null) {
     const wanted = new Uint32Array(actorWords);
     for (const a of state.actors) {
       const k = table.actors.indexOf(a);
@@ -118,8 +129,16 @@ export function queryTable(table: FeatureTable, state: FilterState, synonyms: Se
     const isLine = line[i] === 1;
     const pr = precision[i]!;
     const pOk = isLine || precisionOk[pr] === 1;
-    if (kOk && dateOk && tOk && pOk) setHits[set]!++;
-    if (setOk[set] === 0) continue;
+    let actorOk: boolean;
+    if (involving) {
+      if (kOk && dateOk && tOk && pOk) setHits[set]!++;
+      actorOk = setOk[set] === 1;
+    } else {
+      const who = roleColumn[i]!;
+      if (who >= 0 && kOk && dateOk && tOk && pOk) roleHits[who]!++;
+      actorOk = who >= 0 ? wantedActor[who] === 1 : state.actors === null;
+    }
+    if (!actorOk) continue;
     if (kOk && dateOk && ty >= 0 && pOk) eventTypeCounts[ty]!++;
     if (kOk && dateOk && tOk && !isLine) precisionCounts[pr]!++;
     if (!tOk || !pOk) continue;
@@ -138,8 +157,8 @@ export function queryTable(table: FeatureTable, state: FilterState, synonyms: Se
     }
   }
 
-  const actorCounts = new Uint32Array(table.actors.length);
-  for (let s = 0; s < actorSetCount; s++) {
+  const actorCounts = involving ? new Uint32Array(table.actors.length) : roleHits;
+  if (involving) for (let s = 0; s < actorSetCount; s++) {
     const hits = setHits[s]!;
     if (hits === 0) continue;
     for (let w = 0; w < actorWords; w++) {

@@ -1,5 +1,5 @@
 import { EVENT_KINDS, GEO_PRECISIONS, type EventKind, type GeoPrecisionValue } from '../../geoparser/geojson/schema.ts';
-import { DEFAULT_FILTER, type FilterState } from './filterState.ts';
+import { ACTOR_ROLES, DEFAULT_FILTER, type ActorRole, type FilterState } from './filterState.ts';
 import { EVENT_TYPES } from '../../geoparser/events/eventVocabulary.ts';
 
 /**
@@ -13,7 +13,7 @@ export interface ParsedUrlState {
 }
 
 /** The query parameters the filter owns, every one `writeFilterQuery` writes. */
-export const FILTER_QUERY_KEYS = ['from', 'to', 'actors', 'kinds', 'types', 'precision', 'q', 'undated'] as const;
+export const FILTER_QUERY_KEYS = ['from', 'to', 'actors', 'role', 'kinds', 'types', 'precision', 'q', 'undated'] as const;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -63,6 +63,13 @@ export function parseFilterQuery(search: string, knownActors: readonly string[] 
     // An actor list that is empty after cleaning means "the link asked for nobody we know";
     // showing everything is less surprising than an empty map.
     filter.actors = kept.length > 0 ? kept : null;
+  }
+
+  // `role=by` (initiator) or `role=against` (target); "involving" is the default and not written.
+  const roleRaw = params.get('role');
+  if (roleRaw !== null && roleRaw !== '') {
+    if ((ACTOR_ROLES as readonly string[]).includes(roleRaw)) filter.actorRole = roleRaw as ActorRole;
+    else notes.push(`Ignored "role=${roleRaw}": use role=by or role=against.`);
   }
 
   const kindsRaw = params.get('kinds');
@@ -123,6 +130,7 @@ export function writeFilterQuery(filter: FilterState, params: URLSearchParams = 
   set('from', filter.from);
   set('to', filter.to);
   set('actors', filter.actors === null ? null : filter.actors.join(','));
+  set('role', filter.actorRole === undefined || filter.actorRole === 'involving' ? null : filter.actorRole);
   set('kinds', filter.kinds.length === EVENT_KINDS.length ? null : EVENT_KINDS.filter((k) => filter.kinds.includes(k)).join(','));
   set('types', filter.eventTypes === null ? null : filter.eventTypes.join(','));
   set('precision', filter.precisions.length === GEO_PRECISIONS.length ? null : GEO_PRECISIONS.filter((p) => filter.precisions.includes(p as GeoPrecisionValue)).join(','));
