@@ -22,8 +22,12 @@ export interface Cues {
   calendarWords: ReadonlySet<string>;
   /** Directions and generic place nouns ("South", "Gulf", "Route"): alone, capitalised, they name no place. */
   compassWords: ReadonlySet<string>;
-  /** How often a word is used lower-case in English (SUBTLEX-US counts); 0 when it is not a common word. */
-  commonCount(norm: string): number;
+  /**
+   * How often a word is used lower-case in English (SUBTLEX-US counts); 0 when it is not a
+   * common word. Takes a word as written or its normalised token: both meet on the token's
+   * form, so "street" counts though its token is "stret" (doubled letters fold).
+   */
+  commonCount(word: string): number;
   /** A common English first name, as written ("Austin", "Maria"). */
   isFirstName(raw: string): boolean;
 }
@@ -34,7 +38,12 @@ let cached: Cues | undefined;
 export function getCues(): Cues {
   if (cached) return cached;
   const set = (words: readonly string[]) => new Set(words.map(normalizeToken));
-  const common = wordData.commonWords as Record<string, number>;
+  // Keyed by normalised token, as the recogniser reads words: the most frequent word of a key counts.
+  const common = new Map<string, number>();
+  for (const [word, count] of Object.entries(wordData.commonWords as Record<string, number>)) {
+    const key = normalizeToken(word);
+    if ((common.get(key) ?? 0) < count) common.set(key, count);
+  }
   const firstNames = new Set(wordData.firstNames);
   cached = {
     locativePrepositions: set(cueData.locativePrepositions),
@@ -49,7 +58,7 @@ export function getCues(): Cues {
     agencies: set(cueData.agencies),
     calendarWords: set(cueData.calendarWords),
     compassWords: set(cueData.compassWords),
-    commonCount: (norm) => (Object.hasOwn(common, norm) ? common[norm]! : 0),
+    commonCount: (word) => common.get(normalizeToken(word)) ?? 0,
     isFirstName: (raw) => firstNames.has(raw),
   };
   return cached;

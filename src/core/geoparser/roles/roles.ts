@@ -33,6 +33,8 @@ export interface RoleInput {
 export interface RoleResult {
   role: Role;
   place: Place;
+  /** Which rule decided (for the eval's error lists and tests): "dateline", "longer name", "team"… */
+  reason: string;
 }
 
 const set = (words: readonly string[]) => new Set(words.map(normalizeToken));
@@ -59,26 +61,28 @@ const SCORE = /\b\d{1,3}\s?[-–]\s?\d{1,3}\b/;
  */
 export function classifyRoles(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], lexicon: Lexicon, isTrigger: (i: number) => boolean, sentenceIndex = 1): RoleResult[] {
   const roles: Role[] = [];
+  const reasons: string[] = [];
   const places = mentions.map((m) => m.place);
   const headline = sentenceIndex === 0 && isHeadline(tokens);
   const sports = isAboutSport(tokens, text);
   mentions.forEach((m, k) => {
     // "Hamas", "Hezbollah": the name of an actor the lexicon knows, which some village bears too.
     if (namesAnActor(tokens, m, lexicon)) {
-      roles.push('other');
+      roles.push('other'); reasons.push('actor name');
       return;
     }
     // "NAIROBI, Kenya, May 4 (Reuters) -": where the story was filed.
     if (m.first === 0 && isDateline(text, tokens, m.last)) {
-      roles.push('location');
+      roles.push('location'); reasons.push('dateline');
       return;
     }
-    if (!headline && (partOfLongerName(tokens, text, m, mentions) || namesSomethingElse(tokens, text, m))) {
-      roles.push('other');
+    const longer = headline ? null : partOfLongerName(tokens, text, m, mentions) ?? (namesSomethingElse(tokens, text, m) ? 'names a thing' : null);
+    if (longer) {
+      roles.push('other'); reasons.push(`longer name: ${longer}`);
       return;
     }
     if (sports && playsAsTeam(tokens, mentions, k)) {
-      roles.push('other');
+      roles.push('other'); reasons.push('team');
       return;
     }
     const state = standsForState(m.place, lexicon) ? m.place : m.candidates?.find((c) => standsForState(c, lexicon));
@@ -88,17 +92,18 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
         // "said Washington would respond": the government, whichever Washington was ranked first.
         places[k] = state;
         // A government the lexicon does not list is not an actor of the events, but not a location either.
-        roles.push(actorOfPlace(state, lexicon) ? 'actor' : 'other');
+        roles.push(actorOfPlace(state, lexicon) ? 'actor' : 'other'); reasons.push('metonym');
         return;
       }
       if (state === m.place) {
-        roles.push('location');
+        roles.push('location'); reasons.push('state as place');
         return;
       }
     }
-    roles.push(actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m)) ? 'other' : 'location');
+    const government = actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m));
+    roles.push(government ? 'other' : 'location'); reasons.push(government ? 'government' : 'default');
   });
-  return roles.map((role, k) => ({ role, place: places[k]! }));
+  return roles.map((role, k) => ({ role, place: places[k]!, reason: reasons[k]! }));
 }
 
 /**
@@ -106,7 +111,7 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
  * "Real Madrid", "George Washington", "University of Chicago", "Bank of America". A following
  * word that keeps it a place ("Toronto Police", "Kharkiv Governor", "Lamar County") does not count.
  */
-function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, mentions: readonly RoleInput[]): boolean {
+function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, mentions: readonly RoleInput[]): string | null {
   const cues = getCues();
   // A name followed by more capitalised words: a team, a newspaper, a company or an event
   // when one of those words says so ("Boston Globe", "Houston Astros", "Texas Instruments",
@@ -115,7 +120,7 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
   for (let i = m.last + 1, prev = tokens[m.last]!; i < Math.min(tokens.length, m.last + 5); prev = tokens[i]!, i++) {
     const t = tokens[i]!;
     if (!t.capitalized || t.possessive || !joined(text, prev, t)) break;
-    if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return true;
+    if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return `head ${t.norm}`;
     // "Florence Nightingale", "Victoria Beckham": a first name followed by a name that is no
     // English word is a person.
     // "Paris Hilton", "Jack London"'s reverse: a name that is no English word, no title and no
@@ -124,13 +129,13 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
     // Coffman High School"), and an acronym is a unit of it ("Gainesville VFW").
     const after = tokens[i + 1];
     const twoWords = !(after && after.capitalized && joined(text, t, after));
-    if (i === m.last + 1 && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && !cues.titles.has(t.norm) && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === i)) return true;
+    if (i === m.last + 1 && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && !cues.titles.has(t.norm) && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === i)) return 'two-word name';
   }
   // "the University of Chicago", "the Bank of England": a common noun heading an institution's
   // name, which a town somewhere happens to bear.
   const next = tokens[m.last + 1];
   const institutionHead = cues.commonCount(tokens[m.first]!.norm) > 0 || tokens[m.first - 1]?.norm === 'the';
-  if (m.first === m.last && next?.norm === 'of' && tokens[m.last + 2]?.capitalized && institutionHead) return true;
+  if (m.first === m.last && next?.norm === 'of' && tokens[m.last + 2]?.capitalized && institutionHead) return 'institution of';
   const prev = tokens[m.first - 1];
   if (prev && prev.capitalized && !prev.article && !prev.possessive && joined(text, prev, tokens[m.first]!)) {
     const conjunctionOpening = m.first - 1 === 0 && cues.commonCount(prev.norm) > 0 && !cues.isFirstName(prev.raw);
@@ -138,16 +143,16 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
     const acronym = /^[\p{Lu}\d]{2,5}$/u.test(prev.raw);
     // …unless the name runs on too ("the UK Maritime Trade Operations"): then it is inside one.
     const runsOn = next !== undefined && next.capitalized && !next.possessive && joined(text, tokens[m.last]!, next);
-    if (!conjunctionOpening && (!acronym || runsOn) && !PLACE_QUALIFIERS.has(prev.norm) && !cues.locativePrepositions.has(prev.norm) && !cues.titles.has(prev.norm) && !TITLE_PARTICLES.has(prev.norm)) return true;
+    if (!conjunctionOpening && (!acronym || runsOn) && !PLACE_QUALIFIERS.has(prev.norm) && !cues.locativePrepositions.has(prev.norm) && !cues.titles.has(prev.norm) && !TITLE_PARTICLES.has(prev.norm)) return 'capital before';
   }
   // "<Name> of X": an institution named after the place, unless the head is a place's own.
   if (prev?.norm === 'of') {
     const head = tokens[m.first - 2];
     if (head && head.capitalized && joined(text, head, prev) && (ORGANISATION_OF.has(head.norm) || (!PLACE_OF_HEADS.has(head.norm) && !cues.titles.has(head.norm) && !cues.placeNouns.has(head.norm)))) {
-      return m.first - 2 !== 0 || ORGANISATION_OF.has(head.norm);
+      return m.first - 2 !== 0 || ORGANISATION_OF.has(head.norm) ? `${head.norm} of` : null;
     }
   }
-  return false;
+  return null;
 }
 
 /** Capitalised prepositions inside titles ("Six Flags Over Texas"): not a name of their own. */
