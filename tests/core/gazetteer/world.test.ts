@@ -90,6 +90,18 @@ describe('the world layer', () => {
     expect(agree / placed).toBeGreaterThan(0.995);
   }, 60_000);
 
+  it('puts a first-level division at the middle of its area, not among its towns', () => {
+    const division = (name: string, country: string) => places.find((p) => p.kind === 'province' && p.name === name && p.country === country)!;
+    // Toronto is at 43.7°N, Montreal at 45.5°N, Brisbane at 27.5°S 153°E, Perth at 115.9°E.
+    expect(division('Ontario', 'CA').lat).toBeGreaterThan(48);
+    expect(division('Quebec', 'CA').lat).toBeGreaterThan(50);
+    expect(division('Queensland', 'AU').lon).toBeLessThan(148);
+    expect(division('Western Australia', 'AU').lon).toBeGreaterThan(119);
+    expect(division('Texas', 'US').lon).toBeLessThan(-97.5);
+    // Where Natural Earth draws finer units (England's counties), the division is their union.
+    expect(division('Scotland', 'GB').lat).toBeGreaterThan(56);
+  });
+
   it('gives a country a population no same-named town reaches', () => {
     for (const name of ['Canada', 'America', 'Britain', 'Jordan', 'Lebanon', 'Chad', 'Niger', 'Panama', 'Mexico', 'Brazil']) {
       const top = candidates(name)[0];

