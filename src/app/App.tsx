@@ -186,7 +186,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
             <EventTypeFilter types={eventTypes} selected={filter.eventTypes} onChange={(eventTypes) => update({ eventTypes })} />
             <ActorFilter actors={actorCounts} selected={filter.actors} onChange={(actors) => update({ actors })} role={filter.actorRole} onRole={(actorRole) => update({ actorRole })} />
           </form>
-          <EventList rows={rows} loading={loading} />
+          <EventList table={table} indices={view.indices} loading={loading} />
         </aside>
         <main className="main">
           <MapView table={table} mask={view.mask} palette={palette} actors={actorsByFrequency} />

@@ -13,7 +13,6 @@ import { DateRange } from '../../src/app/panels/DateRange.tsx';
 import { ArticleReader, mentionSegments } from '../../src/app/panels/ArticleReader.tsx';
 import { EventList } from '../../src/app/panels/EventList.tsx';
 import { buildFeatureTable } from '../../src/core/engine/filter/featureTable.ts';
-import { arrayRows } from '../../src/core/engine/filter/featureRows.ts';
 import { QuoteHighlight, mentionRange } from '../../src/app/map/QuoteHighlight.tsx';
 import { SelectionContext, type Selection, type SelectionActions } from '../../src/app/state/selection.ts';
 import { buildFixture, XSS } from '../e2e/support/fixture.ts';
@@ -169,18 +168,20 @@ describe('ArticleReader', () => {
 });
 
 describe('EventList', () => {
-  it('sorts by date, undated last, and supports arrow keys and Enter', () => {
+  it('sorts events by date, undated last, places after them, and supports arrow keys and Enter', () => {
     const select = vi.fn();
     const hover = vi.fn();
+    const table = buildFeatureTable(corpus.features);
     const el = render(
       <SelectionContext.Provider value={selectionValue({ select, hover })}>
-        <EventList rows={arrayRows(buildFeatureTable(corpus.features).features)} />
+        <EventList table={table} indices={Uint32Array.from(table.features.keys())} />
       </SelectionContext.Provider>,
     );
     const options = [...el.querySelectorAll('[role=option]')];
     expect(options).toHaveLength(corpus.features.length);
     expect(options[0]!.textContent).toContain('Damascus');
-    expect(options.at(-1)!.textContent).toContain('undated');
+    expect(options.at(-1)!.textContent).toContain('Karachi');
+    expect(options.at(-2)!.textContent).toContain('undated');
     const list = el.querySelector<HTMLElement>('[role=listbox]')!;
     act(() => list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })));
     expect(hover).toHaveBeenLastCalledWith(expect.stringContaining('a-xss'));
