@@ -137,51 +137,70 @@ export interface ArticleContext {
 
 interface Pick { place: Place; weight: number }
 
-/**
- * The article contexts from each mention's provisional pick, each leaving out the mention it
- * serves (so a name does not vote for itself). The sums are taken once and each mention's own
- * share subtracted, so an article with thousands of names costs linear time.
- */
-function contextsWithout(picks: readonly (Pick | null)[]): ArticleContext[] {
-  const countries = new Map<string, number>();
-  const divisions = new Map<string, number>();
-  let total = 0;
-  let lat = 0;
-  let lon = 0;
-  let pointWeight = 0;
-  // Countries and continents say little about where in them the article is.
-  const hasPoint = (p: Place) => p.kind !== 'country' && p.kind !== 'continent';
-  for (const pick of picks) {
-    if (!pick) continue;
-    const { place, weight } = pick;
-    total += weight;
-    countries.set(place.country, (countries.get(place.country) ?? 0) + weight);
+/** What a set of picks says: weight per country and division, and the weighted sum of points. */
+class Tally {
+  countries = new Map<string, number>();
+  divisions = new Map<string, number>();
+  total = 0;
+  lat = 0;
+  lon = 0;
+  pointWeight = 0;
+
+  add({ place, weight }: Pick): void {
+    this.total += weight;
+    this.countries.set(place.country, (this.countries.get(place.country) ?? 0) + weight);
     const div = divisionOf(place);
-    if (div) divisions.set(div, (divisions.get(div) ?? 0) + weight);
-    if (hasPoint(place)) {
-      lat += place.lat * weight;
-      lon += place.lon * weight;
-      pointWeight += weight;
+    if (div) this.divisions.set(div, (this.divisions.get(div) ?? 0) + weight);
+    // Countries and continents say little about where in them the article is.
+    if (place.kind !== 'country' && place.kind !== 'continent') {
+      this.lat += place.lat * weight;
+      this.lon += place.lon * weight;
+      this.pointWeight += weight;
     }
   }
-  return picks.map((own) => {
-    const w = own?.weight ?? 0;
-    const ownPlace = own?.place;
-    const ownDiv = ownPlace ? divisionOf(ownPlace) : null;
-    const ownPoint = ownPlace && hasPoint(ownPlace) ? w : 0;
-    const rest = total - w;
-    const restPoint = pointWeight - ownPoint;
-    const centre = restPoint > 1e-9 ? [(lon - (ownPlace?.lon ?? 0) * ownPoint) / restPoint, (lat - (ownPlace?.lat ?? 0) * ownPoint) / restPoint] : null;
-    return {
-      countryShare: (c) => (rest > 1e-9 ? ((countries.get(c) ?? 0) - (ownPlace?.country === c ? w : 0)) / rest : 0),
-      divisionShare: (c, a) => {
-        if (rest <= 1e-9) return 0;
-        const key = `${c}:${keyOf(a)}`;
-        return ((divisions.get(key) ?? 0) - (ownDiv === key ? w : 0)) / rest;
-      },
-      distanceTo: (p) => (centre ? distanceKm({ lat: centre[1]!, lon: centre[0]! }, p) : null),
-    };
+}
+
+const EMPTY = new Tally();
+
+/**
+ * The article contexts from each mention's provisional pick, each leaving out every mention of
+ * the same name (so a name does not vote for itself: four "Alexandria"s read as Egypt's must not
+ * outvote the Virginia the rest of the article is in; one sense per article settles repeats).
+ * The sums are taken once and each name's own share subtracted, so an article with thousands of
+ * names costs linear time.
+ */
+function contextsWithout(picks: readonly (Pick | null)[], keys: readonly string[]): ArticleContext[] {
+  const all = new Tally();
+  const byKey = new Map<string, Tally>();
+  picks.forEach((pick, i) => {
+    if (!pick) return;
+    all.add(pick);
+    const key = keys[i]!;
+    let own = byKey.get(key);
+    if (!own) byKey.set(key, (own = new Tally()));
+    own.add(pick);
   });
+  const cache = new Map<string, ArticleContext>();
+  return keys.map((key) => {
+    let ctx = cache.get(key);
+    if (!ctx) cache.set(key, (ctx = contextLeavingOut(all, byKey.get(key) ?? EMPTY)));
+    return ctx;
+  });
+}
+
+function contextLeavingOut(all: Tally, own: Tally): ArticleContext {
+  const rest = all.total - own.total;
+  const restPoint = all.pointWeight - own.pointWeight;
+  const centre = restPoint > 1e-9 ? { lat: (all.lat - own.lat) / restPoint, lon: (all.lon - own.lon) / restPoint } : null;
+  return {
+    countryShare: (c) => (rest > 1e-9 ? ((all.countries.get(c) ?? 0) - (own.countries.get(c) ?? 0)) / rest : 0),
+    divisionShare: (c, a) => {
+      if (rest <= 1e-9) return 0;
+      const key = `${c}:${keyOf(a)}`;
+      return ((all.divisions.get(key) ?? 0) - (own.divisions.get(key) ?? 0)) / rest;
+    },
+    distanceTo: (p) => (centre ? distanceKm(centre, p) : null),
+  };
 }
 
 function divisionOf(p: Place): string | null {
@@ -230,7 +249,7 @@ interface Scored { place: Place; score: number }
 export function articleContexts(mentions: readonly MentionToRank[], weights: readonly number[], names: PlaceNames): ArticleContext[] {
   const first = mentions.map((m) => scoreAll(m, null, weights, names));
   const picks: (Pick | null)[] = first.map((s) => (s.length ? { place: s[0]!.place, weight: s.length === 1 ? 1 : probability(s) } : null));
-  return contextsWithout(picks);
+  return contextsWithout(picks, mentions.map((m) => m.key));
 }
 
 function scoreAll(m: MentionToRank, ctx: ArticleContext | null, weights: readonly number[], names: PlaceNames): Scored[] {
