@@ -7,7 +7,6 @@ import { featureRows } from '../core/engine/filter/featureRows.ts';
 import { MapView } from './map/MapView.tsx';
 import { buildActorPalette } from './map/symbols.ts';
 import { ActorFilter } from './panels/ActorFilter.tsx';
-import { ArticleReader } from './panels/ArticleReader.tsx';
 import { DateRange } from './panels/DateRange.tsx';
 import { EventList } from './panels/EventList.tsx';
 import { ExportButtons } from './panels/ExportButtons.tsx';
@@ -29,9 +28,8 @@ import { idbBackend } from './storage/idbBackend.ts';
 import { MemoryBackend } from './storage/memoryBackend.ts';
 import { GeoparseClient } from '../worker/client.ts';
 import { AddArticlePanel } from './workflow/AddArticlePanel.tsx';
-import { AddPlaceEditor } from './workflow/AddPlaceEditor.tsx';
-import { DeleteArticle } from './workflow/DeleteArticle.tsx';
-import { MentionEditor } from './workflow/MentionEditor.tsx';
+import { CorrectionsButton, CorrectionsPanel, unattachedSentence } from './workflow/CorrectionsPanel.tsx';
+import { ReaderPane } from './workflow/ReaderPane.tsx';
 import { mergeCorpus } from './workflow/mergeCorpus.ts';
 import { Toasts } from './workflow/Toast.tsx';
 import { NO_TOASTS, dismissToast, pushToast } from './workflow/toastStack.ts';
@@ -141,22 +139,15 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
   );
   const articleCount = table.articleCount;
 
-  // The mention being corrected: the last reader feature selected. It outlives the map popup
-  // (which a moved point closes) and ends with the reader or "Done".
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const [addSpan, setAddSpan] = useState<[number, number] | null>(null);
-  useEffect(() => {
-    if (selection.selectedId && readerFeatures.some((f) => f.id === selection.selectedId)) {
-      setEditingId(selection.selectedId);
-      setAddSpan(null);
-    }
-  }, [selection.selectedId, readerFeatures]);
-  useEffect(() => {
-    setEditingId(null);
-    setAddSpan(null);
-  }, [readerArticle?.id]);
-  const editing = editingId ? (readerFeatures.find((f) => f.id === editingId) ?? null) : null;
-  const allNotes = [...corpus.notes, ...notes, ...snapshot.messages];
+  // The corrections that touch the open article: its own, and workspace-wide ones reaching it.
+  const readerCorrections = useMemo(() => {
+    if (!readerArticle) return [];
+    const ids = new Set(readerFeatures.map((f) => f.id));
+    for (const r of merged.removed.get(readerArticle.id) ?? []) ids.add(r.feature.id);
+    return snapshot.workspace.corrections.filter((c) => (c.scope !== 'workspace' && c.article_id === readerArticle.id) || merged.attached.get(c.id)?.some((id) => ids.has(id)));
+  }, [readerArticle, readerFeatures, merged, snapshot.workspace.corrections]);
+  const [correctionsOpen, setCorrectionsOpen] = useState(false);
+  const allNotes = [...corpus.notes, ...notes, ...snapshot.messages, ...(merged.unattached.length ? [`${unattachedSentence(merged.unattached.length)}: see Corrections.`] : [])];
   const dismiss = notes.length > 0 || snapshot.messages.length > 0 ? () => { dismissNotes(); controller.dismissMessages(); } : undefined;
 
   return (
@@ -170,6 +161,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
           </p>
           <ExportButtons rows={rows} filter={filter} />
           <WorkspaceFiles rows={rows} filter={filter} />
+          <CorrectionsButton count={snapshot.workspace.corrections.length} unattached={merged.unattached.length} open={correctionsOpen} onToggle={() => setCorrectionsOpen((o) => !o)} />
           <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
             Add article
           </button>
@@ -193,20 +185,19 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
           <Timeline histogram={view.histogram} from={filter.from} to={filter.to} onRange={setRange} undatedNote={undatedNote} />
         </main>
         {readerArticle && (
-          <ArticleReader
+          <ReaderPane
+            key={readerArticle.id}
             article={readerArticle}
             features={readerFeatures}
             visibleIds={visibleIds}
-            actions={merged.addedIds.has(readerArticle.id) ? <DeleteArticle articleId={readerArticle.id} title={readerArticle.title} /> : undefined}
-            editor={
-              addSpan ? (
-                <AddPlaceEditor key={addSpan.join('-')} articleId={readerArticle.id} text={readerArticle.text} span={addSpan} onDone={() => setAddSpan(null)} />
-              ) : editing ? (
-                <MentionEditor key={editing.id} feature={editing} onDone={() => setEditingId(null)} />
-              ) : undefined
-            }
-            onTextSelect={setAddSpan}
+            removed={merged.removed.get(readerArticle.id)}
+            corrections={readerCorrections}
+            attached={merged.attached}
+            stored={merged.addedIds.has(readerArticle.id)}
           />
+        )}
+        {correctionsOpen && (
+          <CorrectionsPanel corrections={snapshot.workspace.corrections} unattached={merged.unattached} articles={corpus.articles} features={all} onClose={() => setCorrectionsOpen(false)} />
         )}
       </div>
     </SelectionContext.Provider>

@@ -13,8 +13,8 @@ import { importGeoJson } from '../core/engine/import/importGeoJson.ts';
 import { decodeArticle, checkArticleSize } from '../core/geoparser/text/decodeArticle.ts';
 import { parsePublished } from '../core/geoparser/events/published.ts';
 import type { Article } from '../core/geoparser/article.ts';
-import { nameKey } from '../core/geoparser/text/normalize.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
+import { placeCandidates } from './candidates.ts';
 import type { GazetteerFile } from '../core/geoparser/gazetteer/schema.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -64,12 +64,7 @@ async function handle(req: WorkerRequest): Promise<void> {
     }
     if (req.type === 'candidates') {
       const idx = await loadIndex(req.requestId, req.broadUrl, req.userGazetteer);
-      const key = nameKey(req.name);
-      const found = (key ? (idx.names.get(key) ?? []) : []).slice(0, 10);
-      post({
-        type: 'candidates', requestId: req.requestId,
-        candidates: found.map((p) => ({ id: p.id, name: p.name, country: p.country, kind: p.kind, lat: p.lat, lon: p.lon, precision: p.precision })),
-      });
+      post({ type: 'candidates', requestId: req.requestId, candidates: placeCandidates(idx, req.name) });
       return;
     }
     let article: Article;

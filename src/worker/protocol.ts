@@ -19,6 +19,10 @@ export interface PlaceCandidate {
   lat: number;
   lon: number;
   precision: 'site' | 'city' | 'region' | 'country';
+  /** The first-level division it lies in, its population and the alternate name that matched: namesakes told apart. */
+  admin1?: string;
+  population?: number;
+  matched?: string;
 }
 
 /** Messages from the geoparsing worker. */

@@ -19,6 +19,7 @@ import { SelectedPopup, StackPopup } from './SelectedPopup.tsx';
 import { FOCUS_ZOOM } from './symbols.ts';
 import { MapPickListener } from '../workflow/MapPick.tsx';
 
+import { KeepSelectedInView } from './KeepSelectedInView.tsx';
 /** The region the dashboard is about, used when there is nothing to fit. */
 const REGION_BOUNDS: [[number, number], [number, number]] = [[12, 25], [42, 75]];
 
@@ -349,6 +350,7 @@ export function MapView({ table, mask, palette, actors }: MapViewProps) {
         <ViewSync />
         <MapPickListener />
         <PopupWatcher onOpen={onPopupOpen} onClose={onPopupClose} mapRef={mapRef} />
+        <KeepSelectedInView target={selected} />
         {selected && popupReady && <SelectedPopup feature={selected} onClose={() => select(null)} onOpenArticle={openReader} />}
         {stack && !selected && (
           <StackPopup

@@ -124,6 +124,25 @@ export class WorkspaceController {
     return this.commit('the correction', () => persist.putCorrection(this.backend, c), (ws) => ({ ...ws, corrections: [...ws.corrections, c] }));
   }
 
+  /** Takes corrections back (their own undo) and adds others, e.g. one mention's correction widened to every mention of its name. */
+  replaceCorrections(removeIds: readonly string[], add: readonly Correction[]): Promise<boolean> {
+    const gone = new Set(removeIds);
+    return this.commit(add.length ? 'the correction' : 'the undo', () => persist.replaceCorrections(this.backend, removeIds, add), (ws) => ({
+      ...ws,
+      corrections: [...ws.corrections.filter((c) => !gone.has(c.id) && !add.some((a) => a.id === c.id)), ...add].sort((a, b) => a.at.localeCompare(b.at)),
+    }));
+  }
+
+  /** Stored articles re-geoparsed (their new features), in one transaction. */
+  updateArticleFeatures(updates: ReadonlyMap<string, StoredArticle['features']>): Promise<boolean> {
+    const list = this.snap.workspace.articles.filter((a) => updates.has(a.id)).map((a) => ({ ...a, features: updates.get(a.id)! }));
+    if (!list.length) return Promise.resolve(true);
+    return this.commit('the re-geoparsed articles', () => this.backend.putMany('articles', list.map((a) => ({ key: a.id, value: a }))), (ws) => ({
+      ...ws,
+      articles: ws.articles.map((a) => list.find((x) => x.id === a.id) ?? a),
+    }));
+  }
+
   setUserGazetteer(g: GazetteerFile): Promise<boolean> {
     return this.commit('the user gazetteer', () => persist.putUserGazetteer(this.backend, g), (ws) => ({ ...ws, userGazetteer: g }));
   }

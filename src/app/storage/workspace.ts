@@ -80,6 +80,10 @@ export const persist = {
     for (const c of corrections) await b.put('corrections', c.id, c);
   },
   putCorrection: (b: StorageBackend, c: Correction) => b.put('corrections', c.id, c),
+  async replaceCorrections(b: StorageBackend, removeIds: readonly string[], add: readonly Correction[]) {
+    if (add.length) await b.putMany('corrections', add.map((c) => ({ key: c.id, value: c })));
+    for (const id of removeIds) if (!add.some((c) => c.id === id)) await b.delete('corrections', id);
+  },
   putUserGazetteer: (b: StorageBackend, g: GazetteerFile) => b.put('userGazetteer', USER_GAZETTEER_KEY, g),
   replaceAll: (b: StorageBackend, ws: Workspace) =>
     b.replace({

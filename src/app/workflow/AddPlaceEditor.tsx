@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import type { ChosenPlace, Correction } from '../../core/engine/corrections/corrections.ts';
+import { newCorrectionId, type ChosenPlace, type Correction } from '../../core/engine/corrections/corrections.ts';
+import { anchorForSpan } from '../../core/engine/corrections/anchor.ts';
 import { addAliasFromCorrection } from '../../core/engine/corrections/userGazetteer.ts';
 import { CandidatePicker } from './CandidatePicker.tsx';
 import { cancelPick, requestPick, usePicking } from './MapPick.tsx';
+import { setUserGazetteerAndReparse } from './reparse.ts';
 import { useWorkflow } from './workspaceContext.ts';
 
 /** Adds a place the resolver missed, for words the analyst selected in the reader. */
-export function AddPlaceEditor({ articleId, text, span, onDone }: { articleId: string; text: string; span: [number, number]; onDone: () => void }) {
-  const { controller } = useWorkflow();
+export function AddPlaceEditor({ articleId, text, span, onDone }: { articleId: string; text: string; span: [number, number]; stored?: boolean; onDone: () => void }) {
+  const services = useWorkflow();
+  const { controller } = services;
   const picking = usePicking();
   const mention = text.slice(span[0], span[1]);
   const [added, setAdded] = useState<Correction | null>(null);
 
   const save = async (place: ChosenPlace) => {
-    const c: Correction = { id: `corr-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`, article_id: articleId, by: 'analyst', at: new Date().toISOString(), change: { type: 'add-place', span, place }, original: {} };
+    const c: Correction = { id: newCorrectionId(), article_id: articleId, by: 'analyst', at: new Date().toISOString(), change: { type: 'add-place', span, place }, original: {}, anchor: anchorForSpan(text, span) };
     if (await controller.addCorrection(c)) setAdded(c);
   };
 
@@ -26,7 +29,7 @@ export function AddPlaceEditor({ articleId, text, span, onDone }: { articleId: s
           <button
             type="button"
             onClick={async () => {
-              if (await controller.setUserGazetteer(addAliasFromCorrection(controller.snapshot.workspace.userGazetteer, added, mention))) onDone();
+              if ((await setUserGazetteerAndReparse(services, addAliasFromCorrection(controller.snapshot.workspace.userGazetteer, added, mention))) !== null) onDone();
             }}
           >
             Add “{mention}” as an alias

@@ -3,7 +3,22 @@ import type { ChosenPlace } from '../../core/engine/corrections/corrections.ts';
 import type { PlaceCandidate } from '../../worker/protocol.ts';
 import { useWorkflow } from './workspaceContext.ts';
 
-/** Type a name, get the gazetteer's matches (country and kind shown) from the worker, choose one. */
+/**
+ * One candidate as the analyst reads it: name, country and kind first (what a choice is named
+ * by), then what tells namesakes apart: the alternate name that matched, the region, the
+ * population and the coordinates ("Karak City, JO (city) · as “Kerak” · Karak Governorate ·
+ * pop. 21,678 · 31.164, 35.762").
+ */
+export function candidateLabel(c: PlaceCandidate): string {
+  const parts = [`${c.name}, ${c.country} (${c.kind})`];
+  if (c.matched) parts.push(`as “${c.matched}”`);
+  if (c.admin1) parts.push(c.admin1);
+  if (c.population) parts.push(`pop. ${c.population.toLocaleString('en')}`);
+  parts.push(`${c.lat.toFixed(3)}, ${c.lon.toFixed(3)}`);
+  return parts.join(' · ');
+}
+
+/** Type a name, get the gazetteer's matches (alternate names included) from the worker, choose one. */
 export function CandidatePicker({ initial, label, onChoose }: { initial: string; label: string; onChoose: (place: ChosenPlace) => void }) {
   const { geoparser, controller } = useWorkflow();
   const [query, setQuery] = useState(initial);
@@ -47,7 +62,7 @@ export function CandidatePicker({ initial, label, onChoose }: { initial: string;
                   onChoose({ id: c.id, name: c.name, country: c.country, lat: c.lat, lon: c.lon, precision: c.precision });
                 }}
               >
-                {c.name}, {c.country} ({c.kind})
+                {candidateLabel(c)}
               </button>
             </li>
           ))}

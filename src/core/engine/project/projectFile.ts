@@ -15,10 +15,14 @@ export const storedArticleSchema = z.object({
 });
 export type StoredArticle = Omit<z.infer<typeof storedArticleSchema>, 'features'> & { features: NewsmapFeature[] };
 
-/** The whole workspace as one JSON file: move machines or share work. */
+/**
+ * The whole workspace as one JSON file: move machines or share work. Version 2 anchors each
+ * correction to its mention's words and offsets; a version 1 file (corrections keyed by feature
+ * id) still loads, its corrections anchored from their ids when they are applied.
+ */
 export const projectFileSchema = z.object({
   format: z.literal('newsmap-project'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   exported: z.string().datetime(),
   articles: z.array(storedArticleSchema),
   corrections: z.array(correctionSchema),
@@ -32,7 +36,7 @@ export class ProjectFileError extends Error {
 
 /** Serialises a workspace. */
 export function exportProject(p: Omit<ProjectFile, 'format' | 'version' | 'exported'>, now = new Date()): string {
-  const file: ProjectFile = { format: 'newsmap-project', version: 1, exported: now.toISOString(), ...p };
+  const file: ProjectFile = { format: 'newsmap-project', version: 2, exported: now.toISOString(), ...p };
   return JSON.stringify(projectFileSchema.parse(file), null, 1);
 }
 
