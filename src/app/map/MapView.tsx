@@ -13,6 +13,7 @@ import { featureBounds, anchorLatLng } from './geometry.ts';
 import { HighlightLayer } from './HighlightLayer.tsx';
 import { Legend } from './Legend.tsx';
 import { OsmOverlay } from './OsmOverlay.tsx';
+import { ContextOverlays } from './context/ContextOverlays.tsx';
 import { PipelineLayer } from './PipelineLayer.tsx';
 import { ClusteredPoints } from './ClusteredPoints.tsx';
 import { SelectedPopup, StackPopup } from './SelectedPopup.tsx';
@@ -330,6 +331,7 @@ export function MapView({ table, mask, palette, actors }: MapViewProps) {
         <Basemap labelsGroup={labelsGroup} />
         <LayersControl position="topright">
           <OsmOverlay onTileError={onTileError} />
+          <ContextOverlays countryLabels={labelsGroup} />
           <LayersControl.Overlay checked name="Country labels">
             <LayerGroup ref={setLabelsGroup} />
           </LayersControl.Overlay>

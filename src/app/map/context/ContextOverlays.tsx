@@ -1,0 +1,241 @@
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { createPortal } from 'react-dom';
+import L from 'leaflet';
+import { useLeafletContext } from '@react-leaflet/core';
+import { COUNTRY_LABELS, minLabelAreaKm2 } from '../countries.ts';
+import { worldX, worldY } from '../../../core/engine/geo/webMercator.ts';
+import { CityLabels } from './cityLabels.ts';
+import { Divisions, DivisionTiles } from './divisions.ts';
+import { LabelCanvas, type LabelCandidate, type LabelSource } from './LabelCanvas.ts';
+import { openPmtilesBasemap, PMTILES_PANE, type OpenedBasemap } from './pmtilesBasemap.ts';
+
+export const CONTEXT_LABEL_PANE = 'contextLabels';
+export const DIVISION_PANE = 'divisions';
+
+/** Names in the layers control (tests and the docs use them). */
+export const LAYERS_CONTROL_NAME = 'Map layers';
+export const TOWN_LAYER_NAME = 'Towns and cities';
+export const DIVISION_LAYER_NAME = 'States and provinces';
+
+/** A layer that only switches something on while it is on the map (a layers-control entry). */
+class Switch extends L.Layer {
+  constructor(private readonly enable: (map: L.Map) => void, private readonly disable: () => void) {
+    super();
+  }
+  override onAdd(map: L.Map): this {
+    this.enable(map);
+    return this;
+  }
+  override onRemove(): this {
+    this.disable();
+    return this;
+  }
+}
+
+function pane(map: L.Map, name: string, zIndex: number): void {
+  if (map.getPane(name)) return;
+  const el = map.createPane(name);
+  el.style.zIndex = String(zIndex);
+  el.style.pointerEvents = 'none';
+}
+
+/** Country labels (DOM markers, Basemap.tsx) as obstacles, so no town label is drawn under one. */
+function countryObstacles(map: L.Map, group: () => L.LayerGroup | null): LabelSource {
+  const points = COUNTRY_LABELS.map((l) => ({ ...l, x: worldX(l.lon), y: worldY(l.lat) }));
+  return {
+    candidates(zoom, box) {
+      const g = group();
+      if (!g || !map.hasLayer(g)) return [];
+      const min = minLabelAreaKm2(zoom);
+      const out: LabelCandidate[] = [];
+      points.forEach((p, rank) => {
+        if (p.areaKm2 < min || p.y < box[1] || p.y > box[3]) return;
+        const k = Math.ceil(box[0] - p.x);
+        if (p.x + k <= box[2]) out.push({ x: p.x + k, y: p.y, text: p.name, kind: 'country', tier: -1, rank, obstacle: true });
+      });
+      return out;
+    },
+  };
+}
+
+/**
+ * The basemap's context below country level, as entries of the map's layers control (render it
+ * inside <LayersControl>): town and city labels, and first-level division borders with names.
+ * Both are on by default; their labels share one canvas, so none overlaps another.
+ */
+export function ContextOverlays({ countryLabels }: { countryLabels: L.LayerGroup | null }) {
+  const { map, layersControl } = useLeafletContext();
+  const countryRef = useRef(countryLabels);
+  countryRef.current = countryLabels;
+
+  useEffect(() => {
+    if (!layersControl) return;
+    pane(map, CONTEXT_LABEL_PANE, 340);
+    pane(map, DIVISION_PANE, 160);
+    const labels = new LabelCanvas(CONTEXT_LABEL_PANE);
+    labels.sources.set('countries', countryObstacles(map, () => countryRef.current));
+    const used = new Set<string>();
+    const use = (name: string, source: LabelSource | null) => {
+      if (source) used.add(name);
+      else used.delete(name);
+      labels.setSource(name, source);
+      if (used.size > 0 && !map.hasLayer(labels)) map.addLayer(labels);
+      else if (used.size === 0 && map.hasLayer(labels)) map.removeLayer(labels);
+    };
+    const redraw = () => labels.redraw();
+    const cities = new CityLabels(redraw);
+    const divisions = new Divisions();
+    const towns = new Switch(() => use('cities', cities), () => use('cities', null));
+    const divisionGroup = L.layerGroup([
+      new DivisionTiles(divisions, { pane: DIVISION_PANE, colour: '#b6abbf', weight: 0.7 }),
+      new Switch(() => use('divisions', divisions), () => use('divisions', null)),
+    ]);
+    // Division names arrive with the borders: place the labels again then.
+    const stop = divisions.whenLoaded(redraw);
+    layersControl.addOverlay(towns, TOWN_LAYER_NAME);
+    layersControl.addOverlay(divisionGroup, DIVISION_LAYER_NAME);
+    map.addLayer(divisionGroup);
+    map.addLayer(towns);
+    // Country labels come and go with their own toggle: keep clear of them.
+    const countries = countryRef.current;
+    countries?.on('add remove', redraw);
+    return () => {
+      stop();
+      countries?.off('add remove', redraw);
+      layersControl.removeLayer(towns);
+      layersControl.removeLayer(divisionGroup);
+      map.removeLayer(towns);
+      map.removeLayer(divisionGroup);
+      if (map.hasLayer(labels)) map.removeLayer(labels);
+    };
+  }, [map, layersControl, countryLabels]);
+
+  return layersControl ? <LayersControlExtras map={map} control={layersControl} /> : null;
+}
+
+/**
+ * The layers control made usable from the keyboard and by name: its toggle is a button called
+ * "Map layers" that says whether the list is open; Enter or Space opens the list and moves into
+ * it, Esc closes it and returns to the button, tabbing out closes it; and
+ * at the end of the list, opening a PMTiles basemap from disk (and removing it).
+ */
+function LayersControlExtras({ map, control }: { map: L.Map; control: L.Control.Layers }) {
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  const [basemap, setBasemap] = useState<OpenedBasemap | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // react-leaflet adds the control to the map after its children's effects have run.
+  const [container, setContainer] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const find = () => {
+      const el = control.getContainer();
+      if (el) setContainer(el);
+      else timer = setTimeout(find, 50);
+    };
+    find();
+    return () => clearTimeout(timer);
+  }, [control]);
+
+  useEffect(() => {
+    if (!container) return;
+    const toggle = container.querySelector<HTMLAnchorElement>('.leaflet-control-layers-toggle');
+    const list = container.querySelector<HTMLElement>('.leaflet-control-layers-list');
+    if (!toggle || !list) return;
+    toggle.setAttribute('aria-label', LAYERS_CONTROL_NAME);
+    toggle.removeAttribute('title');
+    list.setAttribute('role', 'group');
+    list.setAttribute('aria-label', LAYERS_CONTROL_NAME);
+    const sync = () => toggle.setAttribute('aria-expanded', String(container.classList.contains('leaflet-control-layers-expanded')));
+    sync();
+    const observer = new MutationObserver(sync);
+    observer.observe(container, { attributes: true, attributeFilter: ['class'] });
+    // Enter or Space opens the list and moves into it: Leaflet hides the button once the list
+    // is open, which would otherwise drop the focus to the page.
+    const onToggleKey = (e: KeyboardEvent) => {
+      if (e.key !== ' ' && e.key !== 'Enter') return;
+      e.preventDefault();
+      control.expand();
+      list.querySelector<HTMLElement>('input, button')?.focus();
+    };
+    const collapse = () => {
+      control.collapse();
+      toggle.focus();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !container.classList.contains('leaflet-control-layers-expanded')) return;
+      e.stopPropagation();
+      collapse();
+    };
+    // Tabbing out of the open list closes it, as the mouse leaving it does.
+    const onFocusOut = (e: FocusEvent) => {
+      const next = e.relatedTarget as Node | null;
+      if (next && !container.contains(next) && container.classList.contains('leaflet-control-layers-expanded')) control.collapse();
+    };
+    toggle.addEventListener('keydown', onToggleKey);
+    container.addEventListener('keydown', onKey);
+    container.addEventListener('focusout', onFocusOut);
+    const slotEl = document.createElement('div');
+    slotEl.className = 'pmtiles-control';
+    list.appendChild(slotEl);
+    setSlot(slotEl);
+    return () => {
+      observer.disconnect();
+      toggle.removeEventListener('keydown', onToggleKey);
+      container.removeEventListener('keydown', onKey);
+      container.removeEventListener('focusout', onFocusOut);
+      slotEl.remove();
+      setSlot(null);
+    };
+  }, [control, container]);
+
+  // The opened basemap: on the map and in the control until removed.
+  useEffect(() => {
+    if (!basemap) return;
+    pane(map, PMTILES_PANE, 155);
+    const entry = `PMTiles basemap (${basemap.name})`;
+    control.addOverlay(basemap.layer, entry);
+    map.addLayer(basemap.layer);
+    return () => {
+      control.removeLayer(basemap.layer);
+      map.removeLayer(basemap.layer);
+    };
+  }, [map, control, basemap]);
+
+  const open = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const opened = await openPmtilesBasemap(file);
+      setBasemap(opened);
+      setMessage(`${opened.name}: zooms ${opened.minZoom}–${opened.maxZoom}, read from this computer.`);
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!slot) return null;
+  return createPortal(
+    <>
+      <div className="leaflet-control-layers-separator" />
+      <label className="pmtiles-control__open">
+        Open PMTiles basemap…
+        <input type="file" accept=".pmtiles" onChange={(e) => void open(e)} disabled={busy} />
+      </label>
+      {basemap && (
+        <button type="button" className="pmtiles-control__remove" onClick={() => { setBasemap(null); setMessage(null); }}>
+          Remove PMTiles basemap
+        </button>
+      )}
+      {message && <p className="pmtiles-control__note" role="status">{message}</p>}
+    </>,
+    slot,
+  );
+}
