@@ -15,6 +15,8 @@ export interface Cues {
   speechVerbs: ReadonlySet<string>;
   organisationHeads: ReadonlySet<string>;
   facilityHeads: ReadonlySet<string>;
+  /** The offices a place runs for itself ("Gainesville Police", "Ohio Senate"): after a place name, it is still where. */
+  officeHeads: ReadonlySet<string>;
   organisationFollowers: ReadonlySet<string>;
   nameFollowers: ReadonlySet<string>;
   agencies: ReadonlySet<string>;
@@ -53,6 +55,7 @@ export function getCues(): Cues {
     speechVerbs: set(cueData.speechVerbs),
     organisationHeads: set(cueData.organisationHeads),
     facilityHeads: set(cueData.facilityHeads),
+    officeHeads: set(cueData.officeHeads),
     organisationFollowers: set(cueData.organisationFollowers),
     nameFollowers: set(cueData.nameFollowers),
     agencies: set(cueData.agencies),

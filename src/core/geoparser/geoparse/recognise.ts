@@ -221,12 +221,29 @@ function features(
     const verb = next.norm === 'has' || next.norm === 'had' ? tokens[last + 2] : next;
     if (verb && cues.speechVerbs.has(verb.norm)) f[F.speechAfter] = 1;
     if (joinedNext && !next.possessive) {
-      if (cues.organisationHeads.has(next.norm) || cues.organisationFollowers.has(next.norm)) f[F.organisationAfter] = 1;
-      else if (cues.facilityHeads.has(next.norm)) f[F.facilityAfter] = 1;
+      // "Dallas Police", "the Torrington Fire Department", "Ohio Senate": an office of the place,
+      // named by the last word of the capitalised run after it (up to a title), says where it is.
+      // Not inside a longer run ("the Mansfield Police Department", "Bantam Superior Court"):
+      // there the office belongs to the name before; and not after an English word ("Border
+      // Police", "the City Council"), which names the office itself.
+      const office = cues.officeHeads.has(runHead(tokens, text, last, cues).norm) && !f[F.capBefore] && !f[F.common];
+      if (office || cues.facilityHeads.has(next.norm)) f[F.facilityAfter] = 1;
+      else if (cues.organisationHeads.has(next.norm) || cues.organisationFollowers.has(next.norm)) f[F.organisationAfter] = 1;
       else if (next.capitalized && !cues.divisionWords.has(next.norm)) f[F.capAfter] = 1;
     }
   }
   return f;
+}
+
+/** The last word of the capitalised run after token `last`, stopping before a title ("Fargo Police Chief Keith Ternes" → Police). */
+function runHead(tokens: readonly Token[], text: string, last: number, cues: Cues): Token {
+  let i = last;
+  while (i + 1 < tokens.length && i - last < 5) {
+    const t = tokens[i + 1]!;
+    if (!t.capitalized || t.possessive || !joined(text, tokens[i]!, t) || cues.titles.has(t.norm)) break;
+    i++;
+  }
+  return tokens[i]!;
 }
 
 /** State and province abbreviations by country, as written with their dots ("Calif.", "W.Va.", "NSW"). */

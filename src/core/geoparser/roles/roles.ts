@@ -113,23 +113,33 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
  */
 function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, mentions: readonly RoleInput[]): string | null {
   const cues = getCues();
-  // A name followed by more capitalised words: a team, a newspaper, a company or an event
-  // when one of those words says so ("Boston Globe", "Houston Astros", "Texas Instruments",
-  // "Dubai World Cup"); an office of the place itself ("Gainesville Police", "Texas Forest
-  // Service") still says where.
-  for (let i = m.last + 1, prev = tokens[m.last]!; i < Math.min(tokens.length, m.last + 5); prev = tokens[i]!, i++) {
+  // A name followed by more capitalised words, up to a title ("Fargo Police Chief Keith
+  // Ternes"): English compounds are head-final, so the last word says what the whole names.
+  // An office the place runs for itself says where it is ("Torrington Fire Department",
+  // "Georgia Bureau of Investigation", "Ohio Senate"); a team, a newspaper, a company or an
+  // event anywhere in it does not ("Boston Globe", "Houston Astros", "Texas Instruments",
+  // "Dubai World Cup", "the Chicago Fire").
+  const run: Token[] = [];
+  for (let i = m.last + 1, prev = tokens[m.last]!; i < Math.min(tokens.length, m.last + 6); prev = tokens[i]!, i++) {
     const t = tokens[i]!;
-    if (!t.capitalized || t.possessive || !joined(text, prev, t)) break;
-    if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return `head ${t.norm}`;
-    // "Florence Nightingale", "Victoria Beckham": a first name followed by a name that is no
-    // English word is a person.
+    if (!t.capitalized || t.possessive || !joined(text, prev, t) || cues.titles.has(t.norm)) break;
+    run.push(t);
+  }
+  const office = run.length > 0 && cues.officeHeads.has(run[run.length - 1]!.norm);
+  // "The City Council", "Border Police", "Continental Chairman": English words before an
+  // office or a title name the office or the firm, not a place.
+  const titled = cues.titles.has(tokens[m.last + run.length + 1]?.norm ?? '') && joined(text, tokens[m.last + run.length]!, tokens[m.last + run.length + 1]!);
+  if ((office || (titled && !run.length)) && tokens.slice(m.first, m.last + 1).every((t) => t.norm === 'the' || cues.commonCount(t.norm) > 0)) return 'names an office';
+  if (!office) {
+    for (const t of run) if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return `head ${t.norm}`;
     // "Paris Hilton", "Jack London"'s reverse: a name that is no English word, no title and no
     // place of its own right after the place name makes one longer name, a person's or a firm's.
     // Only a two-word name: longer runs are mostly a place's own offices and schools ("Dublin
     // Coffman High School"), and an acronym is a unit of it ("Gainesville VFW").
-    const after = tokens[i + 1];
-    const twoWords = !(after && after.capitalized && joined(text, t, after));
-    if (i === m.last + 1 && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && !cues.titles.has(t.norm) && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === i)) return 'two-word name';
+    const t = run[0];
+    const after = tokens[m.last + 2];
+    const twoWords = t !== undefined && run.length === 1 && !(after && after.capitalized && joined(text, t, after));
+    if (t && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === m.last + 1)) return 'two-word name';
   }
   // "the University of Chicago", "the Bank of England": a common noun heading an institution's
   // name, which a town somewhere happens to bear.
@@ -138,7 +148,18 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
   if (m.first === m.last && next?.norm === 'of' && tokens[m.last + 2]?.capitalized && institutionHead) return 'institution of';
   const prev = tokens[m.first - 1];
   if (prev && prev.capitalized && !prev.article && !prev.possessive && joined(text, prev, tokens[m.first]!)) {
-    const conjunctionOpening = m.first - 1 === 0 && cues.commonCount(prev.norm) > 0 && !cues.isFirstName(prev.raw);
+    // "And Texas…", "CORSICANA — A Henderson County woman": a capitalised word opening the
+    // sentence or a clause after a dash, colon or quote.
+    const opening = m.first - 1 === 0 || /[—–:"“(]|--/.test(text.slice(tokens[m.first - 2]!.end, prev.start));
+    const conjunctionOpening = opening && cues.commonCount(prev.norm) > 0 && !cues.isFirstName(prev.raw);
+    // "Sunday Alexandria Police": a day or a month before the name is a date, not part of it.
+    const date = cues.calendarWords.has(prev.norm);
+    // "Rep. Jerry McNerney, D-Pleasanton": a legislator's party and home town.
+    const hyphen = /^[-–]$/.test(text.slice(prev.end, tokens[m.first]!.start));
+    const party = hyphen && /^[A-Z]$/.test(prev.raw);
+    // "Fargo-Moorhead", "the Greenbrier-Pocahontas County boundary": two places joined.
+    const pair = hyphen && mentions.some((o) => o.last === m.first - 1);
+    if (date || party || pair) return null;
     // "US Ein al-Asad airbase", "UN Kabul office": an acronym before a name modifies it.
     const acronym = /^[\p{Lu}\d]{2,5}$/u.test(prev.raw);
     // …unless the name runs on too ("the UK Maritime Trade Operations"): then it is inside one.
@@ -148,11 +169,32 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
   // "<Name> of X": an institution named after the place, unless the head is a place's own.
   if (prev?.norm === 'of') {
     const head = tokens[m.first - 2];
+    // "Steven Sachs of Alexandria", "Rep. Smith of Houston": a person and where they live.
+    if (head && personEndsAt(tokens, text, m.first - 2)) return null;
     if (head && head.capitalized && joined(text, head, prev) && (ORGANISATION_OF.has(head.norm) || (!PLACE_OF_HEADS.has(head.norm) && !cues.titles.has(head.norm) && !cues.placeNouns.has(head.norm)))) {
       return m.first - 2 !== 0 || ORGANISATION_OF.has(head.norm) ? `${head.norm} of` : null;
     }
   }
   return null;
+}
+
+/**
+ * A person's name ends at token `i` (read backwards over its capitalised run): the run starts
+ * with a common first name or follows a title ("Steven Sachs", "Mr. Sachs", "Bob Smith Jr."),
+ * or is two or more words none of which is an English word ("Parviz Moayyad").
+ */
+function personEndsAt(tokens: readonly Token[], text: string, i: number): boolean {
+  const cues = getCues();
+  if (!tokens[i]!.capitalized || ORGANISATION_OF.has(tokens[i]!.norm) || cues.organisationHeads.has(tokens[i]!.norm)) return false;
+  let j = i;
+  while (j > 0 && tokens[j - 1]!.capitalized && !tokens[j - 1]!.possessive && joined(text, tokens[j - 1]!, tokens[j]!) && i - j < 4) j--;
+  const run = tokens.slice(j, i + 1).filter((t) => !cues.nameFollowers.has(t.norm));
+  if (!run.length) return false;
+  if (cues.titles.has(tokens[j - 1]?.norm ?? '') || cues.titles.has(run[0]!.norm)) return true;
+  if (run.length < 2) return false;
+  if (cues.isFirstName(run[0]!.raw) && !cues.organisationHeads.has(run[run.length - 1]!.norm)) return true;
+  // …but not a brand written in capitals or camel case ("BlueCross BlueShield").
+  return run.every((t) => cues.commonCount(t.norm) === 0 && !/^[\p{Lu}\d]+$/u.test(t.raw) && !/\p{Ll}\p{Lu}/u.test(t.raw));
 }
 
 /** Capitalised prepositions inside titles ("Six Flags Over Texas"): not a name of their own. */

@@ -1,0 +1,30 @@
+import { describe, it, expect } from 'vitest';
+import { parseArticle } from '../../../src/core/geoparser/parseArticle.ts';
+import { realIndex } from '../../helpers/index.ts';
+
+/** Role rules on sentences written for these tests: what is plotted, and what must not be. */
+const mentions = (text: string) => parseArticle({ id: 't', title: 'test', published: '2024-05-06', text }, realIndex()).collection.features.map((f) => f.properties.mention);
+
+describe('roles: a place inside a longer name', () => {
+  it('plots a place whose own office is named after it, not a team or a paper named after it', () => {
+    expect(mentions('The Torrington Fire Department responded to the call.')).toEqual(['Torrington']);
+    expect(mentions('The Ohio Senate passed the bill on Monday.')).toEqual(['Ohio']);
+    expect(mentions('The Chicago Fire moved a training session indoors.')).toEqual([]);
+    expect(mentions('The Boston Globe reported the figures.')).toEqual([]);
+  });
+
+  it('does not plot an English word that names an office', () => {
+    expect(mentions('The City Council voted on Tuesday.')).toEqual([]);
+  });
+
+  it('plots where a person is from', () => {
+    expect(mentions('Steven Sachs of Alexandria was driving the car.')).toEqual(['Alexandria']);
+    expect(mentions('The survivors include Parviz Moayyad of Houston.')).toEqual(['Houston']);
+    expect(mentions('Rep. Jerry Dunn, D-Pleasanton, introduced the bill.')).toEqual(['Pleasanton']);
+  });
+
+  it('reads a day before a name as a date and two places joined by a hyphen as two places', () => {
+    expect(mentions('On Sunday Alexandria Police went to the house.')).toEqual(['Alexandria']);
+    expect(mentions('The river will crest in Fargo-Moorhead on Friday.')).toEqual(['Fargo', 'Moorhead']);
+  });
+});
