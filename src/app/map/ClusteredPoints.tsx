@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import { CLUSTER_MAX_ZOOM, type LayerClusters } from '../../core/engine/cluster/gridClusters.ts';
 import { pointsOfTable, POINT_LAYERS as LAYERS } from '../../core/engine/cluster/tablePoints.ts';
 import type { FeatureTable } from '../../core/engine/filter/featureTable.ts';
 import { ClusterClient } from '../../worker/clusterClient.ts';
-import { PointLayer, type ClusterHit } from './PointLayer.tsx';
+import { clusterKey, clusterRadius, PointLayer, singleRadius, type ClusterHit } from './PointLayer.tsx';
+import type { PointLayerName } from '../../core/engine/cluster/tablePoints.ts';
 import { onIdle } from '../state/idle.ts';
 
 interface Props {
@@ -18,6 +19,142 @@ interface Props {
   onHover: (id: string | null) => void;
   /** A cluster whose members share one spot (it cannot split by zooming). */
   onStack: (ids: string[], latlng: L.LatLng) => void;
+}
+
+/** One drawn symbol: a cluster (its cell) or a single feature, where and how big it is drawn. */
+interface Drawn {
+  layer: PointLayerName;
+  key: string;
+  /** Grid cell of a cluster; -1 for a single point. */
+  cell: number;
+  /** The feature of a single point. */
+  id: string | null;
+  count: number;
+  latlng: L.LatLng;
+  /** World pixel position at the clusters' zoom, and drawn radius. */
+  x: number;
+  y: number;
+  r: number;
+}
+
+/**
+ * Places that share a spot with a strike or a base: drawn beside it, never under it.
+ * `offset` is where the place symbol is drawn, relative to its true point.
+ */
+export interface CoLocated {
+  place: Drawn;
+  events: Drawn[];
+  offset: readonly [number, number];
+  /** "1 strike + 10 places", what the spot holds. */
+  label: string;
+}
+
+/** Above this many shared spots in view, they are drawn beside each other but get no focusable DOM handle. */
+const MAX_SPOT_HANDLES = 150;
+/** Gap between a strike's edge and the place symbol moved beside it (px). */
+const GAP = 3;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * Finds every place symbol (cluster or single) that a strike or base symbol would cover, in one
+ * pass over a coarse pixel grid of the event symbols, and where to draw it instead: up and to
+ * the right, just clear of the largest symbol over it.
+ */
+export function colocate(map: L.Map, zoom: number, layers: readonly LayerClusters[], features: FeatureTable['features']): CoLocated[] {
+  const drawn = (layer: PointLayerName, c: LayerClusters): Drawn[] => {
+    const out: Drawn[] = [];
+    for (let k = 0; k < c.count.length; k++) {
+      const latlng = L.latLng(c.lat[k]!, c.lon[k]!);
+      const p = map.project(latlng, zoom);
+      out.push({ layer, key: clusterKey(zoom, c.cell[k]!), cell: c.cell[k]!, id: null, count: c.count[k]!, latlng, x: p.x, y: p.y, r: clusterRadius(layer, c.count[k]!) });
+    }
+    for (let k = 0; k < c.singles.length; k++) {
+      const f = features[c.singles[k]!];
+      if (!f) continue;
+      const [lon, lat] = f.geometry.coordinates as [number, number];
+      const latlng = L.latLng(lat, lon);
+      const p = map.project(latlng, zoom);
+      out.push({ layer, key: f.id, cell: -1, id: f.id, count: 1, latlng, x: p.x, y: p.y, r: singleRadius(layer) });
+    }
+    return out;
+  };
+  const byName = new Map(LAYERS.map((name, k) => [name, layers[k]] as const));
+  const places = byName.get('place');
+  if (!places) return [];
+  const events = [...drawn('strike', byName.get('strike')!), ...drawn('base', byName.get('base')!)];
+  if (events.length === 0) return [];
+  const CELL = 64;
+  const grid = new Map<string, Drawn[]>();
+  for (const e of events) {
+    const key = `${Math.floor(e.x / CELL)},${Math.floor(e.y / CELL)}`;
+    const list = grid.get(key);
+    if (list) list.push(e);
+    else grid.set(key, [e]);
+  }
+  const out: CoLocated[] = [];
+  for (const place of drawn('place', places)) {
+    const gx = Math.floor(place.x / CELL);
+    const gy = Math.floor(place.y / CELL);
+    const over: Drawn[] = [];
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
+      for (const e of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+        if (Math.hypot(e.x - place.x, e.y - place.y) < e.r + place.r) over.push(e);
+      }
+    }
+    if (over.length === 0) continue;
+    // Beside the largest symbol over it, up and to the right, clear of its edge.
+    const big = over.reduce((a, b) => (b.r > a.r ? b : a));
+    const d = big.r + place.r + GAP;
+    const target = [big.x + d * Math.SQRT1_2, big.y - d * Math.SQRT1_2] as const;
+    const offset = [Math.round(target[0] - place.x), Math.round(target[1] - place.y)] as const;
+    const strikes = over.filter((e) => e.layer === 'strike').reduce((n, e) => n + e.count, 0);
+    const bases = over.filter((e) => e.layer === 'base').reduce((n, e) => n + e.count, 0);
+    const parts = [strikes > 0 ? plural(strikes, 'strike', 'strikes') : '', bases > 0 ? plural(bases, 'base', 'bases') : '', plural(place.count, 'place', 'places')].filter(Boolean);
+    out.push({ place, events: over, offset, label: parts.join(' + ') });
+  }
+  return out;
+}
+
+/**
+ * A focusable handle over each place drawn beside a strike or a base: a button (Leaflet's
+ * keyboard-enabled marker) named "1 strike + 10 places at this spot", which lists them all.
+ */
+function SpotHandles({ spots, onOpen }: { spots: readonly CoLocated[]; onOpen: (spot: CoLocated) => void }) {
+  const map = useMap();
+  const open = useRef(onOpen);
+  open.current = onOpen;
+  useEffect(() => {
+    if (spots.length > MAX_SPOT_HANDLES) return;
+    const group = L.layerGroup().addTo(map);
+    for (const spot of spots) {
+      const r = Math.max(12, spot.place.r + 2);
+      const name = `${spot.label} at this spot: list them`;
+      const marker = L.marker(spot.place.latlng, {
+        icon: L.divIcon({ className: 'colocated-spot', html: '', iconSize: [2 * r, 2 * r], iconAnchor: [r - spot.offset[0], r - spot.offset[1]] }),
+        keyboard: true,
+        title: name,
+        riseOnHover: true,
+        bubblingMouseEvents: false,
+      });
+      marker.on('click', () => open.current(spot));
+      marker.addTo(group);
+      const el = marker.getElement();
+      el?.setAttribute('aria-label', name);
+      el?.setAttribute('role', 'button');
+      // Enter or Space, as on any button (Leaflet's marker reacts to Enter only with a bound popup).
+      el?.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        e.stopPropagation();
+        open.current(spot);
+      });
+    }
+    return () => {
+      group.remove();
+    };
+  }, [map, spots]);
+  return null;
 }
 
 /**
@@ -94,8 +231,23 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
   );
 
   const current = result && result.table === table ? result : null;
+  // Places a strike or a base would cover are drawn beside it, with a handle that lists the spot.
+  const spots = useMemo(() => (current ? colocate(map, current.zoom, current.layers, table.features) : []), [current, map, table]);
+  const placeOffsets = useMemo(() => new Map(spots.map((s) => [s.place.key, s.offset] as const)), [spots]);
+  const openSpot = useCallback(
+    (spot: CoLocated) => {
+      if (!client || !current) return;
+      const zoom = current.zoom;
+      const parts = [...spot.events, spot.place].map((d) =>
+        d.id !== null ? Promise.resolve([d.id]) : client.members(LAYERS.indexOf(d.layer), zoom, d.cell, 200).then((found) => Array.from(found, (i) => table.features[i]!.id)),
+      );
+      void Promise.all(parts).then((ids) => onStack(ids.flat(), spot.place.latlng));
+    },
+    [client, current, onStack, table],
+  );
   return (
     <>
+      <SpotHandles spots={spots} onOpen={openSpot} />
       {LAYERS.map((layer, k) => (
         <PointLayer
           key={layer}
@@ -108,6 +260,7 @@ export function ClusteredPoints({ table, mask, palette, ringGroup, onSelect, onH
           onSelect={onSelect}
           onHover={onHover}
           onCluster={onCluster}
+          offsets={layer === 'place' ? placeOffsets : null}
         />
       ))}
     </>

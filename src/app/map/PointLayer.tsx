@@ -33,6 +33,26 @@ interface Props {
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
   onCluster: (hit: ClusterHit) => void;
+  /**
+   * Symbols drawn beside their true point (key: `clusterKey` or a feature id → pixel offset):
+   * places that would be drawn under a strike or a base (see `colocate` in ClusteredPoints).
+   */
+  offsets?: ReadonlyMap<string, readonly [number, number]> | null;
+}
+
+/** The key of a cluster's marker: its grid cell at a zoom. */
+export function clusterKey(zoom: number, cell: number): string {
+  return `c:${zoom}:${cell}`;
+}
+
+/** Drawn radius of a cluster of `count` (px): what covers the map around its centre. */
+export function clusterRadius(layer: PointLayerName, count: number): number {
+  return ((count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 46) - (layer === 'place' ? 8 : 0)) / 2;
+}
+
+/** Drawn radius of a single point (px): a star's points reach 1.15 × its radius. */
+export function singleRadius(layer: PointLayerName): number {
+  return layer === 'strike' ? KIND_RADIUS.strike * 1.15 : KIND_RADIUS[layer];
 }
 
 interface PointLayers {
@@ -59,7 +79,7 @@ function countLabel(count: number): string {
  * view. Layers are kept per feature id (and per cluster cell) and diffed, so a filter change
  * or a pan adds and removes the few hundred canvas layers that changed instead of rebuilding.
  */
-export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGroup, onSelect, onHover, onCluster }: Props) {
+export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGroup, onSelect, onHover, onCluster, offsets = null }: Props) {
   const map = useMap();
   // Callbacks in refs: the imperative layers are created once and must always call the latest.
   const handlers = useRef({ onSelect, onHover, onCluster });
@@ -143,7 +163,7 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
     };
 
     const noun = layer === 'strike' ? 'strikes' : layer === 'base' ? 'bases' : 'other places';
-    const radiusOf = (count: number) => ((count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 46) - (layer === 'place' ? 8 : 0)) / 2;
+    const radiusOf = (count: number) => clusterRadius(layer, count);
     // One marker per grid cell, updated in place when a filter changes its count or centre.
     const placeCluster = (key: string, k: number) => {
       const count = c.count[k]!;
@@ -180,10 +200,11 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
     const next = new Set<string>();
     let represented = 0;
     for (let k = 0; k < c.count.length; k++) {
-      const key = `c:${zoom}:${c.cell[k]}`;
+      const key = clusterKey(zoom, c.cell[k]!);
       next.add(key);
       represented += c.count[k]!;
       const marker = placeCluster(key, k);
+      marker.setOffset(offsets?.get(key) ?? null);
       if (!s.shown.has(key)) s.group.addLayer(marker);
     }
     for (let k = 0; k < c.singles.length; k++) {
@@ -191,8 +212,9 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
       if (!f) continue;
       next.add(f.id);
       represented += 1;
+      const { marker, ring } = layersFor(f);
+      marker.setOffset(offsets?.get(f.id) ?? null);
       if (!s.shown.has(f.id)) {
-        const { marker, ring } = layersFor(f);
         s.group.addLayer(marker);
         if (ring) s.ringGroup?.addLayer(ring);
       }
@@ -220,9 +242,11 @@ export function PointLayer({ layer, clusters: c, zoom, features, palette, ringGr
     map.getContainer().dataset[`${layer}Shown`] = String(represented);
     // For tests and the benchmark: how long the diff took, what is drawn (clusters are canvas
     // shapes, so tests find them here rather than in the DOM).
-    const clusters = [...s.clusters.values()].map(({ hit }) => ({ lat: hit.latlng.lat, lng: hit.latlng.lng, count: hit.count }));
-    window.dispatchEvent(new CustomEvent('newsmap:rendered', { detail: { layer, ms: performance.now() - t0, shown: next.size, clusters } }));
-  }, [map, c, zoom, features, palette, ringGroup, layer]);
+    // `dx`, `dy`: a symbol drawn beside its true point (a place next to a strike).
+    const clusters = [...s.clusters.values()].map(({ hit, marker }) => ({ lat: hit.latlng.lat, lng: hit.latlng.lng, count: hit.count, dx: marker.offset?.x ?? 0, dy: marker.offset?.y ?? 0 }));
+    const moved = offsets ? [...offsets.keys()].filter((key) => next.has(key)).length : 0;
+    window.dispatchEvent(new CustomEvent('newsmap:rendered', { detail: { layer, ms: performance.now() - t0, shown: next.size, clusters, offset: moved } }));
+  }, [map, c, zoom, features, palette, ringGroup, layer, offsets]);
 
   return null;
 }

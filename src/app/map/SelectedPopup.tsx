@@ -37,6 +37,18 @@ export function SelectedPopup({ feature, onClose, onOpenArticle }: { feature: Ne
   );
 }
 
+/**
+ * What a stack holds: "6 events" when it is all events, else each kind counted, places last
+ * ("1 strike + 10 places"), as the handle of a place drawn beside a strike says.
+ */
+export function stackHeading(features: readonly NewsmapFeature[]): string {
+  const places = features.filter((f) => f.properties.kind === 'place').length;
+  if (places === 0) return `${features.length} events at this spot`;
+  const count = (kind: string) => features.filter((f) => f.properties.kind === kind).length;
+  const n = (k: number, one: string, many: string) => (k === 0 ? '' : `${k} ${k === 1 ? one : many}`);
+  return `${[n(count('strike'), 'strike', 'strikes'), n(count('base'), 'base', 'bases'), n(count('pipeline'), 'pipeline', 'pipelines'), n(places, 'place', 'places')].filter(Boolean).join(' + ')} at this spot`;
+}
+
 /** Events stacked on one spot (e.g. four mentions of "Israel" at its centroid): pick one. */
 export function StackPopup({ features, latlng, onPick, onClose }: { features: NewsmapFeature[]; latlng: L.LatLng; onPick: (id: string) => void; onClose: () => void }) {
   const ref = useRef<L.Popup | null>(null);
@@ -47,11 +59,14 @@ export function StackPopup({ features, latlng, onPick, onClose }: { features: Ne
   const content = useMemo(
     () => (
       <div className="stack-popup">
-        <h3>{features.length} events at this spot</h3>
+        <h3>{stackHeading(features)}</h3>
         <ul>
           {features.map((f) => (
             <li key={f.id}>
-              <button type="button" onClickCapture={() => onPick(f.id)}>
+              {/* Picked once the click is over: picking removes this list at once, and the map,
+                  no longer finding the click inside a popup, closed the picked feature's popup
+                  as it opened. */}
+              <button type="button" onClick={() => window.setTimeout(() => onPick(f.id), 0)}>
                 <span className={`kind-badge kind-badge--${f.properties.kind}`}>{f.properties.kind}</span> {f.properties.title}
                 {f.properties.date ? ` · ${f.properties.date}` : ''}
               </button>

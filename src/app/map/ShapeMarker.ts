@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import type { Shape } from './symbols.ts';
 import { drawingContext, type MarkerInternals } from './canvasInternals.ts';
+import { changeOffset, drawLeader, projectWithOffset, type Offsettable } from './ClusterMarker.ts';
 
 /**
  * A CircleMarker that draws a star or a square on the canvas renderer. Kind needs its own
@@ -11,8 +12,18 @@ export interface ShapeMarkerOptions extends L.CircleMarkerOptions {
   shape: Shape;
 }
 
-export class ShapeMarker extends L.CircleMarker {
+export class ShapeMarker extends L.CircleMarker implements Offsettable {
   readonly shape: Shape;
+  /** Drawn this far from its true point (see ClusterMarker's Offsettable), or null. */
+  offset: L.Point | null = null;
+
+  setOffset(offset: readonly [number, number] | null): void {
+    changeOffset(this, offset);
+  }
+
+  _project(): void {
+    projectWithOffset(this, this.offset);
+  }
 
   constructor(latlng: L.LatLngExpression, options: ShapeMarkerOptions) {
     super(latlng, options);
@@ -21,6 +32,10 @@ export class ShapeMarker extends L.CircleMarker {
 
   /** Overrides Leaflet's private hook; circles and SVG fall back to the stock drawing. */
   _updatePath(): void {
+    if (this.offset !== null) {
+      const drawing = drawingContext(this);
+      if (drawing) drawLeader(drawing.ctx, drawing.self._point, this.offset, drawing.self._radius, this.options.color === '#ffffff' ? (this.options.fillColor ?? '#4a4a4a') : (this.options.color ?? '#4a4a4a'));
+    }
     if (this.shape === 'circle') {
       (L.CircleMarker.prototype as unknown as MarkerInternals)._updatePath.call(this);
       return;
