@@ -16,6 +16,7 @@ import { OsmOverlay } from './OsmOverlay.tsx';
 import { ContextOverlays } from './context/ContextOverlays.tsx';
 import { PipelineLayer } from './PipelineLayer.tsx';
 import { ClusteredPoints } from './ClusteredPoints.tsx';
+import { FitRequests } from './FitRequests.tsx';
 import { SelectedPopup, StackPopup } from './SelectedPopup.tsx';
 import { FOCUS_ZOOM } from './symbols.ts';
 import { MapPickListener } from '../workflow/MapPick.tsx';
@@ -350,6 +351,8 @@ export function MapView({ table, mask, palette, actors }: MapViewProps) {
         <HighlightLayer hovered={hovered} selected={selected} />
         <FlyController target={selected} seq={flySeq} onArrived={setArrivedSeq} />
         <ViewSync />
+        <FitRequests />
+        <KeepSelectedInView target={selected} />
         <MapPickListener />
         <PopupWatcher onOpen={onPopupOpen} onClose={onPopupClose} mapRef={mapRef} />
         <KeepSelectedInView target={selected} />

@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import type { StoredArticle } from '../../core/engine/project/projectFile.ts';
 import type { ParseOutcome } from '../../worker/client.ts';
 import { useSelection } from '../state/selection.ts';
+import { featureBounds } from '../map/geometry.ts';
+import { requestFit } from '../map/FitRequests.tsx';
 import { newArticleId, publishedProblem, sourceUrl } from './articleForm.ts';
 import { useWorkflow } from './workspaceContext.ts';
 
@@ -53,6 +55,9 @@ export function AddArticlePanel({ onClose }: { onClose: () => void }) {
         const n = article.features.length;
         toast(`Added "${meta.title}": ${n} feature${n === 1 ? '' : 's'}${n === 0 ? ' (no places found)' : ''}.`);
         openReader(id);
+        // Show where the new article is: the map fits its features (strike origins included).
+        const bounds = featureBounds(article.features);
+        if (bounds) requestFit(bounds);
         onClose();
       }
     } catch (e) {
