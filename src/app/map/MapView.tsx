@@ -355,7 +355,6 @@ export function MapView({ table, mask, palette, actors }: MapViewProps) {
         <KeepSelectedInView target={selected} />
         <MapPickListener />
         <PopupWatcher onOpen={onPopupOpen} onClose={onPopupClose} mapRef={mapRef} />
-        <KeepSelectedInView target={selected} />
         {selected && popupReady && <SelectedPopup feature={selected} onClose={() => select(null)} onOpenArticle={openReader} />}
         {stack && !selected && (
           <StackPopup
