@@ -22,9 +22,11 @@ export function addAliasFromCorrection(layer: GazetteerFile, correction: Correct
   const existing = layer.places.find((p) => p.id === id);
   const places = layer.places.filter((p) => p.id !== id);
   const entry: GazetteerPlace = existing
-    ? { ...existing, aliases: existing.aliases.includes(alias) || existing.name === alias ? existing.aliases : [...existing.aliases, alias] }
+    ? { ...existing, aliases: existing.aliases.includes(alias) ? existing.aliases : [...existing.aliases, alias] }
     : {
-      id, name: ch.place.name, aliases: alias === ch.place.name ? [] : [alias], kind: ch.place.precision === 'country' ? 'country' : ch.place.precision === 'region' ? 'region' : ch.place.precision === 'city' ? 'city' : 'site',
+      // The alias is kept even when it is the place's own name ("Tripoli" → Tripoli, Lebanon):
+      // it is what tells the ranker the analyst chose this place for the name.
+      id, name: ch.place.name, aliases: [alias], kind: ch.place.precision === 'country' ? 'country' : ch.place.precision === 'region' ? 'region' : ch.place.precision === 'city' ? 'city' : 'site',
       country: /^[A-Z]{2}$/.test(ch.place.country) ? ch.place.country : 'XX', lat: ch.place.lat, lon: ch.place.lon, precision: ch.place.precision,
       source: `analyst correction ${correction.id} (${correction.at})`,
     };
