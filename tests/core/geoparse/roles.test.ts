@@ -28,3 +28,20 @@ describe('roles: a place inside a longer name', () => {
     expect(mentions('The river will crest in Fargo-Moorhead on Friday.')).toEqual(['Fargo', 'Moorhead']);
   });
 });
+
+describe('roles: capitals and countries standing for governments', () => {
+  it('reads names coordinated with a metonym, or addressed in a list, as governments', () => {
+    expect(mentions('Berlin has assured Paris and Warsaw that it will raise spending.')).toEqual([]);
+    expect(mentions('The remark drew a cool response from The Hague.')).toEqual([]);
+    expect(mentions('Cairo and Doha, which have mediated for months, presented a plan.')).toEqual([]);
+  });
+
+  it('reads a capital after ", and" as the subject of a new clause, but keeps a list of places', () => {
+    expect(mentions('Screening began at crossings into Uganda, and Kigali said travellers would be checked.')).toEqual(['Uganda']);
+    expect(mentions('Outbreaks in Angola, Malawi, and Uganda killed thousands.')).toEqual(['Angola', 'Malawi', 'Uganda']);
+  });
+
+  it('does not read a broadcaster named after a city as an addressee', () => {
+    expect(mentions('He told CBC Toronto that the cat had survived.')).toEqual(['Toronto']);
+  });
+});

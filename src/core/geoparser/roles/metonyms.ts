@@ -48,8 +48,13 @@ export function metonymRole(tokens: readonly Token[], text: string, mentions: re
   // Coordinated with the previous mention ("Iraq and Syria", "Damascus, Syria").
   const before = mentions[k - 1];
   if (before && m.first - before.last === 2 && (tokens[m.first - 1]!.norm === 'and' || tokens[m.first - 1]!.norm === 'or')) {
-    const chained = roles[k - 1]!;
-    if (chained === 'location') return 'location';
+    // "…crossings into Uganda, and Kigali said": after a comma, "and" may open a new clause
+    // with this name as its subject.
+    // (Not at the end of a list: "Angola, Congo, and Uganda".)
+    const earlier = mentions[k - 2];
+    const list = earlier !== undefined && before.first - earlier.last === 1;
+    const clause = !list && text.slice(tokens[before.last]!.end, tokens[m.first - 1]!.start).includes(',') && followedByVerb(tokens, text, mentions, k, lex);
+    if (roles[k - 1] === 'location' && !clause) return 'location';
   }
   if (before && m.first - before.last === 1 && roles[k - 1] === 'location') return 'location';
   if (followedByVerb(tokens, text, mentions, k, lex)) return 'actor';
@@ -75,9 +80,6 @@ function betweenRelation(tokens: readonly Token[], first: number, lex: Lexicon):
 /** The mention (or a coordination starting with it) is the subject of a verb. */
 function followedByVerb(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], k: number, lex: Lexicon): boolean {
   let i = mentions[k]!.last + 1;
-  // "Riyadh, which has held talks ..., called on": a subject with a relative clause.
-  const next = tokens[i];
-  if (next && /^(?:which|who)$/.test(next.norm) && text.slice(tokens[i - 1]!.end, next.start).includes(',')) return true;
   // Skip "and Pakistan", ", Iraq and Syria".
   for (let j = k + 1; j < mentions.length; j++) {
     const m = mentions[j]!;
@@ -86,6 +88,10 @@ function followedByVerb(tokens: readonly Token[], text: string, mentions: readon
     else if (gap.length === 0) i = m.last + 1;
     else break;
   }
+  // "Riyadh, which has held talks ..., called on", "Cairo and Doha, which have mediated": a
+  // subject with a relative clause.
+  const next = tokens[i];
+  if (next && /^(?:which|who)$/.test(next.norm) && text.slice(tokens[i - 1]!.end, next.start).includes(',')) return true;
   for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
     const t = tokens[i]!;
     if (lex.agentVerbs.has(t.norm)) return true;

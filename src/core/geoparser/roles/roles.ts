@@ -87,7 +87,7 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
     }
     const state = standsForState(m.place, lexicon) ? m.place : m.candidates?.find((c) => standsForState(c, lexicon));
     if (state) {
-      const metonym = metonymRole(tokens, text, mentions, roles, k, lexicon, isTrigger) === 'actor' || addressedAsGovernment(tokens, m);
+      const metonym = metonymRole(tokens, text, mentions, roles, k, lexicon, isTrigger) === 'actor' || addressedAsGovernment(tokens, m, mentions) || coordinatedWithMetonym(tokens, text, mentions, reasons, k);
       if (metonym) {
         // "said Washington would respond": the government, whichever Washington was ranked first.
         places[k] = state;
@@ -100,7 +100,7 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
         return;
       }
     }
-    const government = actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m));
+    const government = actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m, mentions));
     roles.push(government ? 'other' : 'location'); reasons.push(government ? 'government' : 'default');
   });
   return roles.map((role, k) => ({ role, place: places[k]!, reason: reasons[k]! }));
@@ -246,22 +246,34 @@ function standsForState(p: Place, lexicon: Lexicon): boolean {
   return p.kind === 'country' || p.fcode === 'PPLC' || actorOfPlace(p, lexicon) !== undefined;
 }
 
-/** A seat of government of a division ("Albany", "Hartford"): its name can stand for the state's government. */
+/** A seat of government ("Albany", "Hartford", "The Hague"): its name can stand for the government. */
 function isSeat(p: Place): boolean {
-  return p.fcode === 'PPLA';
+  return p.fcode === 'PPLA' || p.fcode === 'PPLG';
+}
+
+/** "Berlin has assured Paris and Warsaw", "report back to Tehran and Riyadh": a name coordinated with a metonym is one too. */
+function coordinatedWithMetonym(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], reasons: readonly string[], k: number): boolean {
+  const before = mentions[k - 1];
+  if (!before || reasons[k - 1] !== 'metonym') return false;
+  const gap = tokens.slice(before.last + 1, mentions[k]!.first);
+  const joiner = gap.length === 1 && (gap[0]!.norm === 'and' || gap[0]!.norm === 'or');
+  return (joiner || gap.length === 0) && !text.slice(tokens[before.last]!.end, tokens[mentions[k]!.first]!.start).includes(',');
 }
 
 /**
  * A government addressed or answered: "warned Tehran", "asked Seoul", "a response from
  * Beijing", "aid from Albany", "assurances from Washington, London and Moscow".
  */
-function addressedAsGovernment(tokens: readonly Token[], m: RoleInput): boolean {
+function addressedAsGovernment(tokens: readonly Token[], m: RoleInput, mentions: readonly RoleInput[]): boolean {
   let i = m.first - 1;
-  // Walk back over a list of places ("from Washington, London and Moscow").
-  while (i > 0 && (tokens[i]!.norm === 'and' || tokens[i]!.capitalized) && !getCues().locativePrepositions.has(tokens[i]!.norm)) i--;
+  // Walk back over a list of places ("from Washington, London and Moscow"), not over other
+  // names ("told CTV Edmonton").
+  const inMention = (j: number) => mentions.some((o) => o.first <= j && j <= o.last);
+  while (i > 0 && (tokens[i]!.norm === 'and' || inMention(i))) i--;
   const prev = tokens[i];
   if (!prev) return false;
-  if (OBJECT_VERBS.has(prev.norm) && i === m.first - 1) return true;
+  // "warned Tehran", "assured Paris and Warsaw".
+  if (OBJECT_VERBS.has(prev.norm)) return true;
   if (prev.norm !== 'from' && prev.norm !== 'by' && prev.norm !== 'to' && prev.norm !== 'with') return false;
   // The head noun before the preposition, past an adjective or two ("a cool reaction from").
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
