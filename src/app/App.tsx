@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchSynonyms } from './state/searchSynonyms.ts';
 import { DEFAULT_FILTER, describeUndated, type FilterState } from '../core/engine/filter/filterState.ts';
-import { buildFeatureTable } from '../core/engine/filter/featureTable.ts';
+import { buildFeatureTable, featureById } from '../core/engine/filter/featureTable.ts';
 import { queryTable } from '../core/engine/filter/queryTable.ts';
 import { featureRows } from '../core/engine/filter/featureRows.ts';
 import { MapView } from './map/MapView.tsx';
@@ -160,7 +160,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
             {loading ? 'Loading the corpus…' : `${rows.length.toLocaleString('en')} of ${all.length.toLocaleString('en')} features from ${articleCount} article${articleCount === 1 ? '' : 's'}`}
           </p>
           <ExportButtons rows={rows} filter={filter} />
-          <WorkspaceFiles rows={rows} filter={filter} />
+          <WorkspaceFiles rows={rows} filter={filter} known={(id) => featureById(table, id)} />
           <CorrectionsButton count={snapshot.workspace.corrections.length} unattached={merged.unattached.length} open={correctionsOpen} onToggle={() => setCorrectionsOpen((o) => !o)} />
           <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
             Add article

@@ -6,6 +6,8 @@ import type { FeatureRows } from '../../core/engine/filter/featureRows.ts';
 import { exportProject, importProject } from '../../core/engine/project/projectFile.ts';
 import { download } from './download.ts';
 import { importedArticles } from './importedArticles.ts';
+import { importMessage, summariseImport } from '../../core/engine/import/importSummary.ts';
+import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { useWorkflow } from './workspaceContext.ts';
 
 function oneLine(e: unknown): string {
@@ -40,7 +42,12 @@ function FileButton({ label, accept, onText }: { label: string; accept: string; 
  * Import and export beyond the filtered GeoJSON/CSV: GeoJSON import (all or nothing), KML,
  * the whole workspace as a project file, and the user gazetteer layer.
  */
-export function WorkspaceFiles({ rows, filter }: { rows: FeatureRows; filter: FilterState }) {
+export function WorkspaceFiles({ rows, filter, known = () => null }: {
+  rows: FeatureRows;
+  filter: FilterState;
+  /** The feature the workspace shows under this id (seeds and added articles), or null. */
+  known?: (id: string) => NewsmapFeature | null;
+}) {
   const { controller, geoparser, toast } = useWorkflow();
   return (
     <div className="export" role="group" aria-label="Workspace files">
@@ -52,8 +59,13 @@ export function WorkspaceFiles({ rows, filter }: { rows: FeatureRows; filter: Fi
             const { features: imported, source } = await geoparser.importGeoJson(text, name, (_, fraction) => {
               if (fraction < 1) toast(`Importing ${name}: ${Math.round(fraction * 100)}%…`);
             });
-            const list = importedArticles(imported, controller.snapshot.workspace.articles);
-            if (await controller.addArticles(list)) toast(`Imported ${imported.length} feature${imported.length === 1 ? '' : 's'} from ${name}${source === 'foreign' ? ' (as generic events)' : ''}.`);
+            // Features the workspace already has, unchanged, are said to be there, not re-added.
+            const summary = summariseImport(imported, known);
+            const message = importMessage(summary, name, source);
+            const changes = [...summary.fresh, ...summary.updated];
+            if (changes.length === 0) return toast(message);
+            const list = importedArticles(changes, controller.snapshot.workspace.articles);
+            if (await controller.addArticles(list)) toast(message);
           } catch (e) {
             controller.say(oneLine(e));
           }
