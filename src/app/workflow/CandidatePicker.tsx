@@ -23,13 +23,17 @@ export function CandidatePicker({ initial, label, onChoose }: { initial: string;
   const { geoparser, controller } = useWorkflow();
   const [query, setQuery] = useState(initial);
   const [candidates, setCandidates] = useState<PlaceCandidate[] | null>(null);
+  /** The name the listed candidates answer (a new search replaces them, never mixes them). */
+  const [answered, setAnswered] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const find = async () => {
     setError(null);
+    setCandidates(null);
     try {
       const found = await geoparser.candidates(query, controller.snapshot.workspace.userGazetteer);
       setCandidates(found);
+      setAnswered(query);
       if (found.length === 0) setError(`No gazetteer place is named "${query}"`);
     } catch (e) {
       setError((e instanceof Error ? e.message : String(e)).split('\n')[0]!);
@@ -52,7 +56,7 @@ export function CandidatePicker({ initial, label, onChoose }: { initial: string;
         <button type="submit">{label}</button>
       </form>
       {candidates && candidates.length > 0 && (
-        <ul className="candidates" aria-label="Candidates">
+        <ul className="candidates" aria-label="Candidates" data-query={answered}>
           {candidates.map((c) => (
             <li key={c.id}>
               <button
