@@ -1,3 +1,6 @@
+import { isWhitespace } from './whitespace.ts';
+import { sentenceBreaks } from './sentenceBreaks.ts';
+
 /** A sentence with its offsets into the article text (end exclusive). */
 export interface Sentence {
   index: number;
@@ -8,41 +11,77 @@ export interface Sentence {
   paragraph: number;
 }
 
-/** Abbreviations after which ICU's sentence break must not split ("Gen. Soleimani"). */
-const ABBREVIATION = /(?:^|[\s(])(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|St|Mt|No|vs|U\.S|U\.K|U\.N|e\.g|i\.e|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$/;
-
 let segmenter: Intl.Segmenter | undefined;
 
 /**
- * Splits an article into sentences, one paragraph at a time: Intl.Segmenter slows down
- * superlinearly on long inputs in Node 20, and news paragraphs are short.
+ * Splits an article into sentences, one paragraph at a time. The boundaries are those of the
+ * Unicode sentence rules (UAX #29, as Intl.Segmenter applies them), merged across
+ * abbreviations (ABBREVIATIONS below): `sentenceBreaks` finds them for text in Latin script, and a paragraph
+ * with other characters goes through Intl.Segmenter itself.
  *
  * @example
- * splitSentences("Iran fired. Israel hit Isfahan.").map(s => s.text) // ["Iran fired. ", "Israel hit Isfahan."]
+ * splitSentences("Iran fired. Israel hit Isfahan.").map(s => s.text) // ["Iran fired.", "Israel hit Isfahan."]
  */
 export function splitSentences(text: string): Sentence[] {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const out: Sentence[] = [];
-  const paragraphs = /[^\n\r]+/g;
   let paragraph = 0;
-  for (const p of text.matchAll(paragraphs)) {
-    const pStart = p.index ?? 0;
-    for (const chunk of boundedChunks(p[0])) {
-      let pending: { start: number; end: number } | undefined;
-      for (const seg of segmenter.segment(chunk.text)) {
-        const start = pStart + chunk.offset + seg.index;
-        const end = start + seg.segment.length;
-        if (pending) pending.end = end;
-        else pending = { start, end };
-        if (ABBREVIATION.test(seg.segment)) continue;
-        pushTrimmed(out, text, pending.start, pending.end, paragraph);
-        pending = undefined;
+  for (let pStart = 0; pStart < text.length;) {
+    // A paragraph is a run of text between line breaks (\n, \r).
+    while (pStart < text.length && isLineBreak(text.charCodeAt(pStart))) pStart++;
+    if (pStart >= text.length) break;
+    let pEnd = pStart;
+    while (pEnd < text.length && !isLineBreak(text.charCodeAt(pEnd))) pEnd++;
+    const p = text.slice(pStart, pEnd);
+    for (const chunk of p.length > MAX_CHUNK ? boundedChunks(p) : [{ offset: 0, text: p }]) {
+      const breaks = sentenceBreaks(chunk.text) ?? segmenterBreaks(chunk.text);
+      let pendingStart = -1;
+      for (let k = 0; k + 1 < breaks.length; k++) {
+        const start = pStart + chunk.offset + breaks[k]!;
+        const end = pStart + chunk.offset + breaks[k + 1]!;
+        if (pendingStart < 0) pendingStart = start;
+        if (endsWithAbbreviation(text, start, end)) continue;
+        pushTrimmed(out, text, pendingStart, end, paragraph);
+        pendingStart = -1;
       }
-      if (pending) pushTrimmed(out, text, pending.start, pending.end, paragraph);
+      if (pendingStart >= 0) pushTrimmed(out, text, pendingStart, pStart + chunk.offset + chunk.text.length, paragraph);
     }
     paragraph++;
+    pStart = pEnd;
   }
   return out;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+/** Intl.Segmenter's boundaries in `s`: 0, the end of each segment. */
+function segmenterBreaks(s: string): number[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const breaks = [0];
+  for (const seg of segmenter.segment(s)) breaks.push(seg.index + seg.segment.length);
+  return breaks;
+}
+
+/** Abbreviations after which a sentence does not end ("Gen. Soleimani"), though the Unicode rules break there. */
+const ABBREVIATIONS = new Set(['Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Adm', 'Brig', 'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Gov', 'Sen', 'Rep', 'St', 'Mt', 'No', 'vs', 'U.S', 'U.K', 'U.N', 'e.g', 'i.e', 'approx', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+
+/**
+ * Whether a segment ends with an abbreviation: its last
+ * non-space character is a dot after one of the words, which starts the segment or follows a
+ * space or "(". Read from the end: a regex anchored at the end would try every position.
+ */
+function endsWithAbbreviation(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isWhitespace(text.charCodeAt(e - 1))) e--;
+  if (e <= start || text.charCodeAt(e - 1) !== 0x2e) return false;
+  for (let length = 2; length <= 6; length++) {
+    const p = e - 1 - length;
+    if (p < start) break;
+    if (!ABBREVIATIONS.has(text.slice(p, e - 1))) continue;
+    if (p === start || isWhitespace(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 0x28) return true;
+  }
+  return false;
 }
 
 /** Very long paragraphs (a 1 MB line) are cut at whitespace so segmentation stays linear. */
@@ -60,7 +99,7 @@ function* boundedChunks(paragraph: string): Generator<{ offset: number; text: st
 }
 
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number, paragraph: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ index: out.length, start, end, text: text.slice(start, end), paragraph });
 }
