@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { eventCount, openDashboard, startSession, type Session } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
+import { filesMenuItem } from './support/menu.ts';
 
 let session: Session;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ describe('KML export (issue 10)', () => {
     const { page, errors } = await openDashboard(session, '?from=2013-01-01&to=2024-04-30&actors=Israel,Iran,United+States,Pakistan');
     await expect.poll(() => eventCount(page)).toBeGreaterThan(0);
     const shown = await eventCount(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export KML' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), (await filesMenuItem(page, 'Export KML')).click()]);
     expect(download.suggestedFilename()).toBe('newsmap_2013-01-01_2024-04-30_Israel+Iran+United-States+Pakistan.kml');
     const text = await readFile((await download.path())!, 'utf8');
 

@@ -7,6 +7,7 @@ import { buildFixture, XSS } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
 import { addArticle, changePlaceAndAddAlias, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
+import { filesMenuItem } from './support/menu.ts';
 
 let session: Session;
 beforeAll(async () => {
@@ -104,7 +105,7 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     // The alias holds for the stored article too: geoparsed again with it, "T-4 air base" is
     // Palmyra, a city, so the air base it named is no longer found (strike and province remain).
     await expect.poll(() => eventCount(page), { timeout: 30_000 }).toBe(TOTAL + 2);
-    const [gz] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export user gazetteer' }).click()]);
+    const [gz] = await Promise.all([page.waitForEvent('download'), (await filesMenuItem(page, 'Export user gazetteer')).click()]);
     const layer = JSON.parse(await readFile((await gz.path())!, 'utf8'));
     expect(layer.version).toBe(1);
     expect(layer.places).toHaveLength(1);
@@ -179,13 +180,13 @@ describe('analyst workflow (built app, offline Chromium)', () => {
     expect(addedPlace.geometry.coordinates).toEqual([38.2673, 34.5601]);
 
     // KML export.
-    const [kml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export KML' }).click()]);
+    const [kml] = await Promise.all([page.waitForEvent('download'), (await filesMenuItem(page, 'Export KML')).click()]);
     expect(kml.suggestedFilename()).toMatch(/\.kml$/);
     expect(await readFile((await kml.path())!, 'utf8')).toContain('<Placemark');
 
     // Project export → a fresh browser profile → project import: the same workspace.
     const before = byId(mine(await exportGeoJson(page)));
-    const [proj] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export project' }).click()]);
+    const [proj] = await Promise.all([page.waitForEvent('download'), (await filesMenuItem(page, 'Export project')).click()]);
     const projectPath = (await proj.path())!;
     const fresh = await openDashboard(session);
     expect(await eventCount(fresh.page)).toBe(TOTAL);

@@ -7,6 +7,7 @@ import { csvExportParts, geoJsonExportParts, warmExportCachesWhenIdle } from './
 
 /**
  * Exports exactly the filtered set the map shows, under a file name that names the filter.
+ * (How many features that is, the header says once, beside the title.)
  * The shown list is warmed in idle time (see exportCaches.ts), so a click only assembles a
  * Blob from ready parts.
  */
@@ -21,7 +22,6 @@ export function ExportButtons({ rows, filter }: { rows: FeatureRows; filter: Fil
       <button type="button" onClick={() => download(csvExportParts(rows.toArray()), exportFileName(filter, 'csv'), 'text/csv;charset=utf-8')}>
         Export CSV
       </button>
-      <span className="hint">{rows.length.toLocaleString('en')} features</span>
     </div>
   );
 }
