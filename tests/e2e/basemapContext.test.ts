@@ -8,6 +8,9 @@ import type { Page } from 'playwright-core';
 import { openDashboard, startSession, type Session } from './support/harness.ts';
 import { showRegion } from './support/basemap.ts';
 
+/** Polls wait this long: two busy cores, a browser and a build can be slow. */
+const POLL = { timeout: 15_000 };
+
 let session: Session;
 beforeAll(async () => {
   session = await startSession();
@@ -105,7 +108,7 @@ describe('context below country level (built app, offline Chromium)', () => {
 
     // Zoom 10 at the Nevatim strike: the towns around it are named.
     await showRegion(page, NEVATIM.lat, NEVATIM.lon, 10);
-    await expect.poll(() => fetched.filter((f) => f.startsWith('cities-10-')).length).toBeGreaterThan(0);
+    await expect.poll(() => fetched.filter((f) => f.startsWith('cities-10-')).length, POLL).toBeGreaterThan(0);
     const close = await inView(page, await labelsAt(page, 10, 15));
     expect(close.map((l) => l.text)).toEqual(expect.arrayContaining(['Dimona', 'Beersheba']));
     const [sx, sy] = await screenPoint(page, NEVATIM);
@@ -133,7 +136,7 @@ describe('context below country level (built app, offline Chromium)', () => {
   it('draws first-level division borders under the data and names them, and the named layers control toggles them from the keyboard', async () => {
     const { page, errors, blocked } = await openDashboard(session);
     await showRegion(page, 31, 53, 7);
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('.division-tile')].reduce((n, t) => n + Number(t.dataset.vertices ?? 0), 0))).toBeGreaterThan(50);
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('.division-tile')].reduce((n, t) => n + Number(t.dataset.vertices ?? 0), 0)), POLL).toBeGreaterThan(50);
     const labels = await inView(page, await labelsAt(page, 7, 5));
     const divisions = labels.filter((l) => l.kind === 'division').map((l) => l.text);
     expect(divisions.length, divisions.join(', ')).toBeGreaterThanOrEqual(3);
@@ -154,7 +157,7 @@ describe('context below country level (built app, offline Chromium)', () => {
     await page.keyboard.press('Enter');
     // Open, and the focus is in the list (not dropped to the page with the hidden button).
     const group = page.getByRole('group', { name: 'Map layers' });
-    await expect.poll(() => group.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await expect.poll(() => group.evaluate((el) => el.contains(document.activeElement)), POLL).toBe(true);
     expect(await page.locator('.leaflet-control-layers').getAttribute('class')).toContain('leaflet-control-layers-expanded');
     const focusOn = async (name: string) => {
       for (let i = 0; i < 15; i++) {
@@ -167,24 +170,24 @@ describe('context below country level (built app, offline Chromium)', () => {
     await focusOn('Towns and cities');
     const kinds = () => page.locator('canvas.context-labels').evaluate((c: HTMLCanvasElement & { newsmapLabels?: { kind: string }[] }) => c.newsmapLabels!.map((l) => l.kind));
     await page.keyboard.press('Space');
-    await expect.poll(async () => (await kinds()).filter((k) => k !== 'division').length).toBe(0);
+    await expect.poll(async () => (await kinds()).filter((k) => k !== 'division').length, POLL).toBe(0);
     expect((await kinds()).length).toBeGreaterThan(0);
     await page.keyboard.press('Space');
-    await expect.poll(async () => (await kinds()).filter((k) => k === 'city' || k === 'capital').length).toBeGreaterThan(0);
+    await expect.poll(async () => (await kinds()).filter((k) => k === 'city' || k === 'capital').length, POLL).toBeGreaterThan(0);
     await focusOn('States and provinces');
     await page.keyboard.press('Space');
-    await expect.poll(() => page.locator('.division-tile').count()).toBe(0);
-    await expect.poll(async () => (await kinds()).filter((k) => k === 'division').length).toBe(0);
+    await expect.poll(() => page.locator('.division-tile').count(), POLL).toBe(0);
+    await expect.poll(async () => (await kinds()).filter((k) => k === 'division').length, POLL).toBe(0);
     await page.keyboard.press('Space');
-    await expect.poll(() => page.locator('.division-tile').count()).toBeGreaterThan(0);
-    await expect.poll(async () => (await kinds()).filter((k) => k === 'division').length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.division-tile').count(), POLL).toBeGreaterThan(0);
+    await expect.poll(async () => (await kinds()).filter((k) => k === 'division').length, POLL).toBeGreaterThan(0);
     // Esc closes the list and returns to its button.
     await page.keyboard.press('Escape');
-    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), POLL).toBe('false');
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     // Space opens it too.
     await page.keyboard.press('Space');
-    await expect.poll(() => group.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await expect.poll(() => group.evaluate((el) => el.contains(document.activeElement)), POLL).toBe(true);
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
     await page.context().close();
