@@ -30,6 +30,8 @@ import { GeoparseClient } from '../worker/client.ts';
 import { AddArticlePanel } from './workflow/AddArticlePanel.tsx';
 import { CorrectionsButton, CorrectionsPanel, unattachedSentence } from './workflow/CorrectionsPanel.tsx';
 import { ReaderPane } from './workflow/ReaderPane.tsx';
+import { useAnchorMigration } from './workflow/anchorMigration.ts';
+import type { Correction, Unattached } from '../core/engine/corrections/corrections.ts';
 import { mergeCorpus } from './workflow/mergeCorpus.ts';
 import { Toasts } from './workflow/Toast.tsx';
 import { NO_TOASTS, dismissToast, pushToast } from './workflow/toastStack.ts';
@@ -67,6 +69,9 @@ export function App() {
   const loading = status.state === 'loading' || !snapshot.ready;
   return <Dashboard seeds={loading ? empty : status.corpus} loading={loading} controller={controller} geoparser={geoparser} />;
 }
+
+const NO_UNATTACHED: Unattached[] = [];
+const NO_MIGRATED: Correction[] = [];
 
 function emptyCorpus(): Corpus {
   return { features: [], table: buildFeatureTable([]), articles: new Map(), notes: [] };
@@ -147,7 +152,10 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
     return snapshot.workspace.corrections.filter((c) => (c.scope !== 'workspace' && c.article_id === readerArticle.id) || merged.attached.get(c.id)?.some((id) => ids.has(id)));
   }, [readerArticle, readerFeatures, merged, snapshot.workspace.corrections]);
   const [correctionsOpen, setCorrectionsOpen] = useState(false);
-  const allNotes = [...corpus.notes, ...notes, ...snapshot.messages, ...(merged.unattached.length ? [`${unattachedSentence(merged.unattached.length)}: see Corrections.`] : [])];
+  // Until the corpus is in, its articles' corrections have nothing to attach to yet.
+  const unattached = loading ? NO_UNATTACHED : merged.unattached;
+  useAnchorMigration(controller, loading ? NO_MIGRATED : merged.migrated);
+  const allNotes = [...corpus.notes, ...notes, ...snapshot.messages, ...(unattached.length ? [`${unattachedSentence(unattached.length)}: see Corrections.`] : [])];
   const dismiss = notes.length > 0 || snapshot.messages.length > 0 ? () => { dismissNotes(); controller.dismissMessages(); } : undefined;
 
   return (
@@ -161,7 +169,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
           </p>
           <ExportButtons rows={rows} filter={filter} />
           <WorkspaceFiles rows={rows} filter={filter} known={(id) => featureById(table, id)} />
-          <CorrectionsButton count={snapshot.workspace.corrections.length} unattached={merged.unattached.length} open={correctionsOpen} onToggle={() => setCorrectionsOpen((o) => !o)} />
+          <CorrectionsButton count={snapshot.workspace.corrections.length} unattached={unattached.length} open={correctionsOpen} onToggle={() => setCorrectionsOpen((o) => !o)} />
           <button type="button" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
             Add article
           </button>
@@ -197,7 +205,7 @@ function Dashboard({ seeds, loading, controller, geoparser }: { seeds: Corpus; l
           />
         )}
         {correctionsOpen && (
-          <CorrectionsPanel corrections={snapshot.workspace.corrections} unattached={merged.unattached} articles={corpus.articles} features={all} onClose={() => setCorrectionsOpen(false)} />
+          <CorrectionsPanel corrections={snapshot.workspace.corrections} unattached={unattached} articles={corpus.articles} features={all} onClose={() => setCorrectionsOpen(false)} />
         )}
       </div>
     </SelectionContext.Provider>

@@ -138,13 +138,37 @@ describe('corrections survive a new geoparser (built app, offline Chromium)', ()
       return { karachi: fs.some((f) => f.properties.mention === 'Karachi'), damascus: fs.find((f) => f.properties.mention === 'Damascus')?.properties.place_id };
     };
     await expect.poll(state).toEqual({ karachi: false, damascus: 'palmyra' });
-    await reloadWith(page, parserB());
+    // Migrated while the old ids still name their features: each is saved with its anchor.
+    await expect.poll(() => storedAnchors(page)).toEqual({ 'old-1': 'Karachi', 'old-2': 'Damascus' });
+    // Parser B, and a new decoder that prefixes the Damascus article: the old id's offsets now
+    // name other words; the saved anchor still finds "Damascus".
+    const b = parserB();
+    const damascusArticle = b.articles.find((x) => x.id === 'a-damascus-2013')!;
+    damascusArticle.text = `UPDATE: ${damascusArticle.text}`;
+    for (const f of b.corpus.features) if (f.properties.article_id === 'a-damascus-2013') f.properties.span = [f.properties.span[0] + 8, f.properties.span[1] + 8];
+    await reloadWith(page, b);
     await expect.poll(state).toEqual({ karachi: false, damascus: 'palmyra' });
     expect(await page.getByText('could not be re-attached').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 });
+
+/** The saved corrections' anchored words, read from IndexedDB. */
+async function storedAnchors(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate(() => new Promise<Record<string, string | null>>((resolve, reject) => {
+    const open = indexedDB.open('newsmap');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('corrections').objectStore('corrections').getAll();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(Object.fromEntries((req.result as { id: string; anchor?: { text: string } }[]).map((c) => [c.id, c.anchor?.text ?? null])));
+      };
+      req.onerror = () => reject(req.error);
+    };
+  }));
+}
 
 async function udeidOffset(page: Page): Promise<number> {
   return (await byMention(page)).get('US base')!.span[0];

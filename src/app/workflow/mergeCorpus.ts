@@ -16,6 +16,8 @@ export interface MergedCorpus {
   removed: Map<string, Removed[]>;
   /** Which features each correction reached (correction id → feature ids). */
   attached: Map<string, string[]>;
+  /** Old id-keyed corrections with the anchor read from the feature they reached, to save (useAnchorMigration). */
+  migrated: Correction[];
 }
 
 /**
@@ -27,7 +29,7 @@ export interface MergedCorpus {
 export function mergeCorpus(seedFeatures: readonly NewsmapFeature[], seedArticles: ReadonlyMap<string, Article>, ws: Workspace): MergedCorpus {
   // Nothing to merge: the seeds themselves (the same array, so their table can be reused).
   if (ws.articles.length === 0 && ws.corrections.length === 0) {
-    return { features: seedFeatures as NewsmapFeature[], articles: new Map(seedArticles), addedIds: new Set(), unattached: [], removed: new Map(), attached: new Map() };
+    return { features: seedFeatures as NewsmapFeature[], articles: new Map(seedArticles), addedIds: new Set(), unattached: [], removed: new Map(), attached: new Map(), migrated: [] };
   }
   const byId = new Map<string, NewsmapFeature>(seedFeatures.map((f) => [f.id, f]));
   const articles = new Map(seedArticles);
@@ -38,7 +40,7 @@ export function mergeCorpus(seedFeatures: readonly NewsmapFeature[], seedArticle
     // An imported GeoJSON has no text: keep the seed's text when there is one.
     if (a.text !== '' || !articles.has(a.id)) articles.set(a.id, toArticle(a));
   }
-  if (ws.corrections.length === 0) return { features: [...byId.values()], articles, addedIds, unattached: [], removed: new Map(), attached: new Map() };
+  if (ws.corrections.length === 0) return { features: [...byId.values()], articles, addedIds, unattached: [], removed: new Map(), attached: new Map(), migrated: [] };
 
   const unattached: Unattached[] = [];
   const byArticle = new Map<string, Correction[]>();
@@ -71,6 +73,7 @@ export function mergeCorpus(seedFeatures: readonly NewsmapFeature[], seedArticle
   const removed = new Map<string, Removed[]>();
   const attached = new Map<string, string[]>();
   const corrected: NewsmapFeature[] = [];
+  const migrated: Correction[] = [];
   for (const [id, features] of grouped) {
     // The article's own corrections and the workspace-wide ones, in the order they were made.
     const cs = everywhere.length ? [...(byArticle.get(id) ?? []), ...everywhere].sort((a, b) => a.at.localeCompare(b.at)) : byArticle.get(id)!;
@@ -78,10 +81,11 @@ export function mergeCorpus(seedFeatures: readonly NewsmapFeature[], seedArticle
     corrected.push(...r.features);
     unattached.push(...r.unattached);
     if (r.removed.length) removed.set(id, r.removed);
+    migrated.push(...r.migrated);
     for (const [cid, ids] of r.attached) attached.set(cid, [...(attached.get(cid) ?? []), ...ids]);
   }
   for (const c of everywhere) if (!attached.has(c.id)) unattached.push({ correction: c, reason: `no mention of “${anchorOf(c)?.text ?? ''}” is left in the workspace` });
-  return { features: [...untouched, ...corrected], articles, addedIds, unattached, removed, attached };
+  return { features: [...untouched, ...corrected], articles, addedIds, unattached, removed, attached, migrated };
 }
 
 export function toArticle(a: StoredArticle): Article {

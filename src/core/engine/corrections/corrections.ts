@@ -86,6 +86,11 @@ export interface Resolved {
   removed: Removed[];
   /** Which features each correction reached (correction id → feature ids). */
   attached: Map<string, string[]>;
+  /**
+   * Corrections saved before anchors (keyed by feature id) that attached by that id, with the
+   * anchor read from the feature they reached: saved with it, they survive the next parser.
+   */
+  migrated: Correction[];
 }
 
 /**
@@ -127,6 +132,7 @@ export function resolveCorrections(features: readonly NewsmapFeature[], correcti
   const unattached: Unattached[] = [];
   const removed: Removed[] = [];
   const attached = new Map<string, string[]>();
+  const migrated: Correction[] = [];
   for (const c of corrections) {
     const ch = c.change;
     if (ch.type === 'add-place') {
@@ -158,6 +164,7 @@ export function resolveCorrections(features: readonly NewsmapFeature[], correcti
         },
       });
       attached.set(c.id, [id]);
+      if (!c.anchor) migrated.push({ ...c, anchor: anchorForSpan(text, span) });
       continue;
     }
     const targets = targetsOf(c, out, text);
@@ -166,6 +173,7 @@ export function resolveCorrections(features: readonly NewsmapFeature[], correcti
       continue;
     }
     attached.set(c.id, targets.map((f) => f.id));
+    if (!c.anchor && targets.length === 1 && targets[0]!.id === ch.feature_id) migrated.push({ ...c, anchor: anchorFor(targets[0]!, text) });
     const hit = new Set(targets);
     if (ch.type === 'not-a-place') {
       for (const f of targets) removed.push({ feature: f, correction: c });
@@ -174,7 +182,7 @@ export function resolveCorrections(features: readonly NewsmapFeature[], correcti
     }
     out = out.map((f) => (hit.has(f) ? applyChange(f, ch) : f));
   }
-  return { features: out, unattached, removed, attached };
+  return { features: out, unattached, removed, attached, migrated };
 }
 
 /** The features a mention-, article- or workspace-level correction reaches among `features`. */
