@@ -102,6 +102,13 @@ describe('the world layer', () => {
     expect(division('Scotland', 'GB').lat).toBeGreaterThan(56);
   });
 
+  it('gives a seat of unknown population the median of its country\'s seats of its rank, not zero', () => {
+    // Ariha, seat of a district of Idlib, has no population in GeoNames.
+    const ariha = places.find((p) => p.id === 'geonames:172994')!;
+    expect(ariha).toMatchObject({ fcode: 'PPLA2', country: 'SY' });
+    expect(ariha.population).toBeGreaterThan(5_000);
+  });
+
   it('gives a country a population no same-named town reaches', () => {
     for (const name of ['Canada', 'America', 'Britain', 'Jordan', 'Lebanon', 'Chad', 'Niger', 'Panama', 'Mexico', 'Brazil']) {
       const top = candidates(name)[0];

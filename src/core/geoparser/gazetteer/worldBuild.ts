@@ -411,6 +411,7 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
   };
   // City sections (PPLX) are parts of a city already counted, so they add nothing to a total.
   const counted = (c: City) => c.fcode !== 'PPLX';
+  const rankPopulation = seatPopulations(cities);
   const keysByCountry = new Map<string, Set<string>>();
   const popByCountry = new Map<string, number>();
   /** The largest population under each name key, so a country can be made to outrank it. */
@@ -420,7 +421,7 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
     for (const n of [c.name, ...c.alts]) {
       const k = nameKey(n);
       keys.add(k);
-      if (c.population > (maxPopByKey.get(k) ?? 0)) maxPopByKey.set(k, c.population);
+      if (rankPopulation(c) > (maxPopByKey.get(k) ?? 0)) maxPopByKey.set(k, rankPopulation(c));
     }
     if (counted(c)) popByCountry.set(c.country, (popByCountry.get(c.country) ?? 0) + c.population);
   }
@@ -482,7 +483,7 @@ export function buildWorldRows(src: WorldSources): { rows: WorldRow[]; stats: Wo
     const admin1 = admin1Of.get(`${c.country}.${c.admin1}`) ?? '';
     if (admin1) stats.citiesWithAdmin1++;
     stats.altNames += c.alts.length;
-    rows.push({ id: c.id, name: c.name, altNames: c.alts, country: c.country, admin1, kind: 'city', fcode: c.fcode, lat: c.lat, lon: c.lon, population: c.population });
+    rows.push({ id: c.id, name: c.name, altNames: c.alts, country: c.country, admin1, kind: 'city', fcode: c.fcode, lat: c.lat, lon: c.lon, population: rankPopulation(c) });
   }
 
   // Second-level divisions: US counties from us-atlas, their population summed from cities500
@@ -584,6 +585,31 @@ function withinExtent(p: { lat: number; lon: number }, points: readonly { lat: n
   }
   if (maxLon - minLon > 180) return true;
   return p.lat >= minLat - pad && p.lat <= maxLat + pad && p.lon >= minLon - pad && p.lon <= maxLon + pad;
+}
+
+/** GeoNames codes of administrative seats, which cities500 lists whatever their population. */
+const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPLG']);
+
+/**
+ * A city's population for ranking: its own, or for a seat GeoNames gives none (30,000 of them,
+ * 110 seats of first-level divisions among them: Ariha, Djanet, Dundo), the median of the seats
+ * of its rank in its country (in the world, where the country has fewer than 5): a seat of
+ * unknown size is not a hamlet. Totals (a division's, a country's) count known populations only.
+ */
+function seatPopulations(cities: readonly City[]): (c: City) => number {
+  const known = new Map<string, number[]>();
+  for (const c of cities) {
+    if (c.population <= 0 || !SEATS.has(c.fcode)) continue;
+    push(known, `${c.country}:${c.fcode}`, c.population);
+    push(known, c.fcode, c.population);
+  }
+  const medians = new Map<string, number>();
+  for (const [key, list] of known) {
+    if (list.length < 5) continue;
+    list.sort((a, b) => a - b);
+    medians.set(key, list[Math.floor(list.length / 2)]!);
+  }
+  return (c) => (c.population > 0 || !SEATS.has(c.fcode) ? c.population : medians.get(`${c.country}:${c.fcode}`) ?? medians.get(c.fcode) ?? 0);
 }
 
 /** The middle of the points' bounding box; null across the antimeridian, where a box means nothing. */
