@@ -45,3 +45,18 @@ describe('roles: capitals and countries standing for governments', () => {
     expect(mentions('He told CBC Toronto that the cat had survived.')).toEqual(['Toronto']);
   });
 });
+
+describe('roles: teams and people', () => {
+  it('reads a team by its whole name and the verb after it, or the score before it', () => {
+    expect(mentions('Perth Glory beat Adelaide United 2-1 in Adelaide on Saturday.')).toEqual(['Adelaide']);
+    const derby = mentions('Manchester City drew 1-1 with Aston Villa in Birmingham.');
+    expect(derby).toContain('Birmingham');
+    expect(derby).not.toContain('Manchester');
+    expect(derby).not.toContain('Aston');
+    expect(mentions('The Melbourne Storm lost the rugby league grand final in Sydney.')).toEqual(['Sydney']);
+  });
+
+  it('reads a surname that folds onto an English word as a name ("Woolf" is not "wolf")', () => {
+    expect(mentions('Another session looked at Virginia Woolf and her novels.')).toEqual([]);
+  });
+});

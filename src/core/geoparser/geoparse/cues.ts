@@ -30,6 +30,8 @@ export interface Cues {
    * form, so "street" counts though its token is "stret" (doubled letters fold).
    */
   commonCount(word: string): number;
+  /** The same count for the word exactly as spelt, lower-cased: a surname "Woolf" is not "wolf", though their tokens meet. */
+  commonCountExact(word: string): number;
   /** A common English first name, as written ("Austin", "Maria"). */
   isFirstName(raw: string): boolean;
 }
@@ -41,8 +43,9 @@ export function getCues(): Cues {
   if (cached) return cached;
   const set = (words: readonly string[]) => new Set(words.map(normalizeToken));
   // Keyed by normalised token, as the recogniser reads words: the most frequent word of a key counts.
+  const commonWords = wordData.commonWords as Record<string, number>;
   const common = new Map<string, number>();
-  for (const [word, count] of Object.entries(wordData.commonWords as Record<string, number>)) {
+  for (const [word, count] of Object.entries(commonWords)) {
     const key = normalizeToken(word);
     if ((common.get(key) ?? 0) < count) common.set(key, count);
   }
@@ -62,6 +65,10 @@ export function getCues(): Cues {
     calendarWords: set(cueData.calendarWords),
     compassWords: set(cueData.compassWords),
     commonCount: (word) => common.get(normalizeToken(word)) ?? 0,
+    commonCountExact: (word) => {
+      const w = word.toLowerCase();
+      return Object.hasOwn(commonWords, w) ? commonWords[w]! : 0;
+    },
     isFirstName: (raw) => firstNames.has(raw),
   };
   return cached;

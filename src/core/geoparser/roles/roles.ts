@@ -139,7 +139,7 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
     const t = run[0];
     const after = tokens[m.last + 2];
     const twoWords = t !== undefined && run.length === 1 && !(after && after.capitalized && joined(text, t, after));
-    if (t && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCount(t.norm) === 0 && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === m.last + 1)) return 'two-word name';
+    if (t && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCountExact(t.raw) === 0 && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === m.last + 1)) return 'two-word name';
   }
   // "the University of Chicago", "the Bank of England": a common noun heading an institution's
   // name, which a town somewhere happens to bear.
@@ -194,7 +194,7 @@ function personEndsAt(tokens: readonly Token[], text: string, i: number): boolea
   if (run.length < 2) return false;
   if (cues.isFirstName(run[0]!.raw) && !cues.organisationHeads.has(run[run.length - 1]!.norm)) return true;
   // …but not a brand written in capitals or camel case ("BlueCross BlueShield").
-  return run.every((t) => cues.commonCount(t.norm) === 0 && !/^[\p{Lu}\d]+$/u.test(t.raw) && !/\p{Ll}\p{Lu}/u.test(t.raw));
+  return run.every((t) => cues.commonCountExact(t.raw) === 0 && !/^[\p{Lu}\d]+$/u.test(t.raw) && !/\p{Ll}\p{Lu}/u.test(t.raw));
 }
 
 /** Capitalised prepositions inside titles ("Six Flags Over Texas"): not a name of their own. */
@@ -226,9 +226,25 @@ function playsAsTeam(tokens: readonly Token[], mentions: readonly RoleInput[], k
     const verb = tokens[m.first - 2];
     if (verb && SPORTS_VERBS.has(verb.norm)) return true;
   }
+  // "drew 1-1 with Aston Villa": past the score.
+  if (prev && (prev.norm === 'with' || prev.norm === 'over' || prev.norm === 'to')) {
+    let j = m.first - 2;
+    while (j >= 0 && /^\d+$/.test(tokens[j]!.raw)) j--;
+    if (j < m.first - 2 && j >= 0 && SPORTS_VERBS.has(tokens[j]!.norm)) return true;
+  }
   if (tokens[m.last + 1]?.possessive) return true;
   const verb = verbAfter(tokens, mentions, k);
-  return verb !== undefined && SPORTS_VERBS.has(verb.norm);
+  if (verb !== undefined && SPORTS_VERBS.has(verb.norm)) return true;
+  // "Perth Glory beat", "The Melbourne Storm lost", "Barcelona, who beat": past the rest of
+  // the team's name, or a relative pronoun.
+  let i = m.last + 1;
+  while (i < tokens.length && tokens[i]!.capitalized && !tokens[i]!.possessive && !mentions.some((o) => o.first === i)) i++;
+  if (tokens[i]?.norm === 'who' || tokens[i]?.norm === 'which') i++;
+  for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
+    const t = tokens[i]!;
+    if (!AUXILIARIES.has(t.norm)) return SPORTS_VERBS.has(t.norm);
+  }
+  return false;
 }
 
 /** The mention is exactly the name of a non-state actor of the lexicon (countries and capitals are metonyms instead). */
