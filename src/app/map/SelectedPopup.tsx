@@ -1,6 +1,6 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type L from 'leaflet';
-import { Popup, useMapEvent } from 'react-leaflet';
+import { Popup, useMap, useMapEvent } from 'react-leaflet';
 import type { NewsmapFeature } from '../../core/geoparser/geojson/schema.ts';
 import { FeaturePopupContent } from './FeaturePopupContent.tsx';
 import { anchorLatLng } from './geometry.ts';
@@ -11,6 +11,24 @@ import { anchorLatLng } from './geometry.ts';
  */
 const PAD_TOP_LEFT: [number, number] = [40, 40];
 const PAD_BOTTOM_RIGHT: [number, number] = [40, 72];
+
+/**
+ * Esc closes the popup wherever the focus is (Leaflet's own Esc works only while the map itself
+ * has the focus, not from the list or a button inside the popup). A control that handles Esc
+ * itself (a menu) stops it first.
+ */
+function useEscapeCloses(ref: { current: L.Popup | null }): void {
+  const map = useMap();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const popup = ref.current;
+      if (popup && map.hasLayer(popup)) map.closePopup(popup);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [map, ref]);
+}
 
 /**
  * The one popup of the selected feature, with React children (never an HTML string). Closing
@@ -30,6 +48,7 @@ export function SelectedPopup({ feature, onClose, onOpenArticle }: { feature: Ne
   useMapEvent('popupclose', (e) => {
     if (ref.current !== null && e.popup === ref.current) onClose();
   });
+  useEscapeCloses(ref);
   return (
     <Popup key={feature.id} ref={ref} position={position} maxWidth={360} minWidth={260} autoPanPaddingTopLeft={PAD_TOP_LEFT} autoPanPaddingBottomRight={PAD_BOTTOM_RIGHT}>
       {content}
@@ -55,6 +74,13 @@ export function StackPopup({ features, latlng, onPick, onClose }: { features: Ne
   useMapEvent('popupclose', (e) => {
     if (ref.current !== null && e.popup === ref.current) onClose();
   });
+  useEscapeCloses(ref);
+  // Opened on purpose (a click, Enter on a shared spot): the focus goes to its first entry.
+  useEffect(() => {
+    // After react-leaflet has rendered the content into the opened popup.
+    const t = window.setTimeout(() => ref.current?.getElement()?.querySelector<HTMLButtonElement>('.stack-popup button')?.focus({ preventScroll: true }), 0);
+    return () => window.clearTimeout(t);
+  }, [latlng]);
   // Stable content, as in SelectedPopup: a re-render must not pan the map back to the popup.
   const content = useMemo(
     () => (

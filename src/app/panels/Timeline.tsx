@@ -61,6 +61,38 @@ export function Timeline({ histogram, from, to, onRange, undatedNote = null }: P
 
   const lo = drag ? Math.min(drag.a, drag.b) : null;
   const hi = drag ? Math.max(drag.a, drag.b) : null;
+  // The selected bins, as the keyboard brush moves them: the whole span when no dates are set.
+  const firstIn = bins.findIndex((b) => inRange(b, from, to));
+  const ranged = from !== null || to !== null;
+  const sel = firstIn < 0 ? null : { lo: firstIn, hi: bins.length - 1 - [...bins].reverse().findIndex((b) => inRange(b, from, to)) };
+  const brushLo = lo ?? sel?.lo ?? 0;
+  const brushHi = hi ?? sel?.hi ?? bins.length - 1;
+  const setBins = (a: number, b: number) => onRange(bins[a]!.start, bins[b]!.end);
+  const onBrushKey = (e: React.KeyboardEvent) => {
+    const last = bins.length - 1;
+    const width = brushHi - brushLo;
+    const page = Math.max(1, Math.round(bins.length / 10));
+    let next: [number, number] | null = null;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'PageUp' || e.key === 'PageDown') {
+      const step = (e.key === 'ArrowLeft' || e.key === 'PageDown' ? -1 : 1) * (e.key.startsWith('Page') ? page : 1);
+      if (e.shiftKey) next = [brushLo, Math.max(brushLo, Math.min(last, brushHi + step))]; // resize: move the end
+      else {
+        const a = Math.max(0, Math.min(last - width, brushLo + step)); // move: keep the width
+        next = [a, a + width];
+      }
+    } else if (e.key === 'Home') next = [0, width];
+    else if (e.key === 'End') next = [last - width, last];
+    else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      setPlaying(null);
+      onRange(null, null);
+      return;
+    } else return;
+    e.preventDefault();
+    setPlaying(null);
+    setBins(next[0], next[1]);
+  };
+  const brushText = `${bins[brushLo]!.start} to ${bins[brushHi]!.end}${ranged ? '' : ', all dates'} (${brushHi - brushLo + 1} ${unit} bin${brushHi === brushLo ? '' : 's'})`;
   // Tick at each new year, or each new month when bins are days or weeks.
   const tickKey = (b: TimeBin) => (unit === 'day' || unit === 'week' ? b.start.slice(0, 7) : b.start.slice(0, 4));
   const years = bins.filter((b, i) => i === 0 || tickKey(b) !== tickKey(bins[i - 1]!));
@@ -89,6 +121,7 @@ export function Timeline({ histogram, from, to, onRange, undatedNote = null }: P
           </button>
         )}
       </div>
+      <div className="timeline__plot">
       <svg
         ref={svgRef}
         className="timeline__svg"
@@ -122,6 +155,25 @@ export function Timeline({ histogram, from, to, onRange, undatedNote = null }: P
         })}
         <line x1={0} x2={W} y1={H - AXIS} y2={H - AXIS} className="axis" />
       </svg>
+      {/* The brush from the keyboard: ←/→ move the period, Shift+←/→ move its end, Home/End, Delete clears. */}
+      <div
+        className={`timeline__brush${ranged ? ' timeline__brush--set' : ''}`}
+        role="slider"
+        tabIndex={0}
+        aria-label="Selected period"
+        aria-describedby="timeline-brush-help"
+        aria-orientation="horizontal"
+        aria-valuemin={0}
+        aria-valuemax={bins.length - 1}
+        aria-valuenow={brushLo}
+        aria-valuetext={brushText}
+        style={{ left: `${(brushLo / bins.length) * 100}%`, width: `${((brushHi - brushLo + 1) / bins.length) * 100}%` }}
+        onKeyDown={onBrushKey}
+      />
+      <span id="timeline-brush-help" hidden>
+        Left and right arrows move the period by one {unit}, with Shift they move its end; Page Up and Page Down move it further; Home and End go to the first and last {unit}; Delete selects all dates.
+      </span>
+      </div>
       <div className="timeline__labels" aria-hidden="true">
         {years
           .filter((_, i) => i % labelEvery === 0)

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoredArticle } from '../../core/engine/project/projectFile.ts';
 import type { ParseOutcome } from '../../worker/client.ts';
 import { useSelection } from '../state/selection.ts';
@@ -24,6 +24,27 @@ export function AddArticlePanel({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+
+  // Opening the panel moves the focus into its form; closing it (Esc, Cancel, a finished add)
+  // gives the focus back to whatever opened it (the "Add article" button).
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    form.current?.querySelector<HTMLInputElement>('input')?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+  // Esc closes it, from anywhere (unless a control inside handled Esc itself).
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const takeFile = (f: File | undefined) => {
     if (!f) return;
@@ -71,6 +92,7 @@ export function AddArticlePanel({ onClose }: { onClose: () => void }) {
 
   return (
     <form
+      ref={form}
       className="add-article"
       aria-label="Add article"
       onSubmit={(e) => {
