@@ -2,15 +2,14 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { createPortal } from 'react-dom';
 import L from 'leaflet';
 import { useLeafletContext } from '@react-leaflet/core';
-import { COUNTRY_LABELS, minLabelAreaKm2 } from '../countries.ts';
-import { worldX, worldY } from '../../../core/engine/geo/webMercator.ts';
-import { CityLabels } from './cityLabels.ts';
-import { Divisions, DivisionTiles } from './divisions.ts';
-import { LabelCanvas, type LabelCandidate, type LabelSource } from './LabelCanvas.ts';
+import { ContextClient } from './contextClient.ts';
+import { DivisionTiles } from './divisions.ts';
+import { LabelCanvas } from './LabelCanvas.ts';
 import { openPmtilesBasemap, PMTILES_PANE, type OpenedBasemap } from './pmtilesBasemap.ts';
 
 export const CONTEXT_LABEL_PANE = 'contextLabels';
 export const DIVISION_PANE = 'divisions';
+const DIVISIONS_URL = new URL('../../../../data/world/divisions.json', import.meta.url).href;
 
 /** Names in the layers control (tests and the docs use them). */
 export const LAYERS_CONTROL_NAME = 'Map layers';
@@ -39,25 +38,6 @@ function pane(map: L.Map, name: string, zIndex: number): void {
   el.style.pointerEvents = 'none';
 }
 
-/** Country labels (DOM markers, Basemap.tsx) as obstacles, so no town label is drawn under one. */
-function countryObstacles(map: L.Map, group: () => L.LayerGroup | null): LabelSource {
-  const points = COUNTRY_LABELS.map((l) => ({ ...l, x: worldX(l.lon), y: worldY(l.lat) }));
-  return {
-    candidates(zoom, box) {
-      const g = group();
-      if (!g || !map.hasLayer(g)) return [];
-      const min = minLabelAreaKm2(zoom);
-      const out: LabelCandidate[] = [];
-      points.forEach((p, rank) => {
-        if (p.areaKm2 < min || p.y < box[1] || p.y > box[3]) return;
-        const k = Math.ceil(box[0] - p.x);
-        if (p.x + k <= box[2]) out.push({ x: p.x + k, y: p.y, text: p.name, kind: 'country', tier: -1, rank, obstacle: true });
-      });
-      return out;
-    },
-  };
-}
-
 /**
  * The basemap's context below country level, as entries of the map's layers control (render it
  * inside <LayersControl>): town and city labels, and first-level division borders with names.
@@ -67,48 +47,52 @@ export function ContextOverlays({ countryLabels }: { countryLabels: L.LayerGroup
   const { map, layersControl } = useLeafletContext();
   const countryRef = useRef(countryLabels);
   countryRef.current = countryLabels;
+  const labelsRef = useRef<LabelCanvas | null>(null);
 
   useEffect(() => {
     if (!layersControl) return;
     pane(map, CONTEXT_LABEL_PANE, 340);
     pane(map, DIVISION_PANE, 160);
-    const labels = new LabelCanvas(CONTEXT_LABEL_PANE);
-    labels.sources.set('countries', countryObstacles(map, () => countryRef.current));
-    const used = new Set<string>();
-    const use = (name: string, source: LabelSource | null) => {
-      if (source) used.add(name);
-      else used.delete(name);
-      labels.setSource(name, source);
-      if (used.size > 0 && !map.hasLayer(labels)) map.addLayer(labels);
-      else if (used.size === 0 && map.hasLayer(labels)) map.removeLayer(labels);
+    const client = new ContextClient(new URL('data/labels/', document.baseURI).href, DIVISIONS_URL);
+    const labels = (labelsRef.current = new LabelCanvas(client, CONTEXT_LABEL_PANE));
+    const countriesShown = () => countryRef.current !== null && map.hasLayer(countryRef.current);
+    labels.sources.countries = countriesShown();
+    const use = (source: 'cities' | 'divisions', on: boolean) => {
+      labels.setSources({ [source]: on, countries: countriesShown() });
+      const any = labels.sources.cities || labels.sources.divisions;
+      if (any && !map.hasLayer(labels)) map.addLayer(labels);
+      else if (!any && map.hasLayer(labels)) map.removeLayer(labels);
     };
-    const redraw = () => labels.redraw();
-    const cities = new CityLabels(redraw);
-    const divisions = new Divisions();
-    const towns = new Switch(() => use('cities', cities), () => use('cities', null));
-    const divisionGroup = L.layerGroup([
-      new DivisionTiles(divisions, { pane: DIVISION_PANE, colour: '#b6abbf', weight: 0.7 }),
-      new Switch(() => use('divisions', divisions), () => use('divisions', null)),
-    ]);
-    // Division names arrive with the borders: place the labels again then.
-    const stop = divisions.whenLoaded(redraw);
+    const towns = new Switch(() => use('cities', true), () => use('cities', false));
+    const borders = new DivisionTiles(client, { pane: DIVISION_PANE, colour: '#b6abbf', weight: 0.7 });
+    const divisionGroup = L.layerGroup([borders, new Switch(() => use('divisions', true), () => use('divisions', false))]);
+    // New towns or divisions arrived: place the view's labels again (tiles wait for their data).
+    client.onData = () => labels.redraw();
     layersControl.addOverlay(towns, TOWN_LAYER_NAME);
     layersControl.addOverlay(divisionGroup, DIVISION_LAYER_NAME);
     map.addLayer(divisionGroup);
     map.addLayer(towns);
-    // Country labels come and go with their own toggle: keep clear of them.
-    const countries = countryRef.current;
-    countries?.on('add remove', redraw);
     return () => {
-      stop();
-      countries?.off('add remove', redraw);
+      labelsRef.current = null;
       layersControl.removeLayer(towns);
       layersControl.removeLayer(divisionGroup);
       map.removeLayer(towns);
       map.removeLayer(divisionGroup);
       if (map.hasLayer(labels)) map.removeLayer(labels);
+      client.terminate();
     };
-  }, [map, layersControl, countryLabels]);
+  }, [map, layersControl]);
+
+  // Country labels come and go with their own toggle: keep clear of them.
+  useEffect(() => {
+    if (!countryLabels) return;
+    const redraw = () => labelsRef.current?.setSources({ countries: map.hasLayer(countryLabels) });
+    countryLabels.on('add remove', redraw);
+    redraw();
+    return () => {
+      countryLabels.off('add remove', redraw);
+    };
+  }, [map, countryLabels]);
 
   return layersControl ? <LayersControlExtras map={map} control={layersControl} /> : null;
 }

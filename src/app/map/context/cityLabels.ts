@@ -6,7 +6,7 @@
 import type { WorldBox } from '../../../core/engine/geo/webMercator.ts';
 import { leafFile, leavesIn, unpackContextPlaces, type ContextPlace, type LabelIndex } from '../../../core/engine/basemap/contextLabels.ts';
 import { CITY_MIN_ZOOM } from '../../../core/engine/basemap/labelStyle.ts';
-import type { LabelCandidate, LabelKind, LabelSource } from './LabelCanvas.ts';
+import type { LabelCandidate, LabelKind, LabelSource } from './labelPainter.ts';
 
 const BASE_URL = 'data/labels/';
 
