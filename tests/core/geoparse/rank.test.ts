@@ -13,6 +13,9 @@ let next = 0;
 function town(name: string, country: string, admin1: string, lat: number, lon: number, population: number, fcode = 'PPL'): Place {
   return { id: `t${next++}`, name, kind: 'city', country, admin1, lat, lon, precision: 'city', population, layer: 'broad', source: 'test', fcode };
 }
+function county(name: string, admin1: string, lat: number, lon: number, population: number): Place {
+  return { id: `c${next++}`, name, kind: 'county', country: 'US', admin1, lat, lon, precision: 'region', population, layer: 'broad', source: 'test', fcode: 'ADM2' };
+}
 const mention = (text: string, candidates: Place[]): MentionToRank => ({ text, key: nameKey(text), candidates, parents: [] });
 const rank = (ms: MentionToRank[]) => rankMentions(ms, getWeights().ranking, names).map((r) => `${r.place.name}:${r.place.country}`);
 
@@ -37,5 +40,24 @@ describe('the article context', () => {
 
   it('keeps the larger place without context', () => {
     expect(rank([mention('Alexandria', [alexandriaEG, alexandriaUS])])).toEqual(['Alexandria:EG']);
+  });
+});
+
+describe('what the other names could be', () => {
+  // Every name of this Georgia article has a bigger namesake elsewhere, so each name's own best
+  // reading points away from Georgia; only together do they say where the article is.
+  const article = () => [
+    mention('Jackson', [town('Jackson', 'US', 'Mississippi', 32.3, -90.18, 170_000, 'PPLA'), town('Jackson', 'US', 'Georgia', 33.29, -83.97, 5_000)]),
+    mention('Clarke County', [county('Clarke County', 'Georgia', 33.95, -83.37, 120_000), county('Clarke County', 'Alabama', 31.68, -87.83, 24_000)]),
+    mention('Oconee County', [county('Oconee County', 'South Carolina', 34.75, -83.07, 78_000), county('Oconee County', 'Georgia', 33.83, -83.44, 40_000)]),
+    mention('Madison', [town('Madison', 'US', 'Wisconsin', 43.07, -89.4, 250_000, 'PPLA'), town('Madison', 'US', 'Georgia', 33.6, -83.47, 4_000)]),
+    mention('Athens', [town('Athens', 'GR', 'Attica', 37.98, 23.73, 660_000, 'PPLC'), town('Athens', 'US', 'Georgia', 33.96, -83.38, 127_000)]),
+  ];
+
+  it('reads each name in the division most of the others could lie in', () => {
+    const ranked = rankMentions(article(), getWeights().ranking, names);
+    expect(ranked.map((r) => `${r.place.name}:${r.place.admin1}`)).toEqual([
+      'Jackson:Georgia', 'Clarke County:Georgia', 'Oconee County:Georgia', 'Madison:Georgia', 'Athens:Georgia',
+    ]);
   });
 });

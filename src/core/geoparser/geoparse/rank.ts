@@ -11,6 +11,9 @@ import { distanceKm } from '../gazetteer/distance.ts';
  *   or an alternate one;
  * - the parent the text names beside it ("Paris, Texas", "London, Ontario");
  * - the article's countries and divisions (from a first pass over all its names);
+ * - how many of the article's other names could lie in the same country or division, whichever
+ *   place each of them is ("Jackson" beside "Clarke County", "Oconee County", "Athens": each has
+ *   a namesake elsewhere, but all of them have one in Georgia);
  * - distance to the article's other places (coherence);
  * - the analyst's own gazetteer (aliases and places added by correction).
  * Then one sense per article: every mention of a name gets the place its mentions together prefer.
@@ -22,6 +25,7 @@ import { distanceKm } from '../gazetteer/distance.ts';
 export const RANKING_FEATURES = [
   'logPop', 'country', 'division', 'county', 'macro', 'capital', 'adminSeat', 'section', 'curated',
   'exact', 'primary', 'parent', 'docCountry', 'docDivision', 'distance', 'namesakeCity', 'user',
+  'countrySupport', 'divisionSupport',
 ] as const;
 export type RankingFeature = (typeof RANKING_FEATURES)[number];
 const F = Object.fromEntries(RANKING_FEATURES.map((f, i) => [f, i])) as Record<RankingFeature, number>;
@@ -81,6 +85,9 @@ export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContex
   if (ctx) {
     f[F.docCountry] = ctx.countryShare(p.country);
     f[F.docDivision] = p.admin1 ? ctx.divisionShare(p.country, p.admin1) : 0;
+    f[F.countrySupport] = p.country ? ctx.countrySupport(p.country) : 0;
+    const div = divisionOf(p);
+    f[F.divisionSupport] = div ? ctx.divisionSupport(div) : 0;
     const km = ctx.distanceTo(p);
     f[F.distance] = km === null ? 0 : Math.log1p(km) / Math.log1p(20_000);
   }
@@ -133,6 +140,41 @@ export interface ArticleContext {
   divisionShare(country: string, admin1: string): number;
   /** Distance in km from the place to the weighted centre of the article's other places. */
   distanceTo(p: Place): number | null;
+  /**
+   * The share of the article's other names that have a candidate in this country: each name
+   * counts once, split evenly among the countries its candidates lie in.
+   */
+  countrySupport(country: string): number;
+  /** The same for a division (`divisionOf`: "US:texas"). */
+  divisionSupport(division: string): number;
+}
+
+/** What the names of an article could be, whichever candidate each is: see ArticleContext. */
+class Support {
+  countries = new Map<string, number>();
+  divisions = new Map<string, number>();
+  names = 0;
+
+  static of(candidates: readonly Place[]): Support {
+    const s = new Support();
+    const countries = new Set<string>();
+    const divisions = new Set<string>();
+    for (const p of candidates) {
+      if (p.country) countries.add(p.country);
+      const div = divisionOf(p);
+      if (div) divisions.add(div);
+    }
+    for (const c of countries) s.countries.set(c, 1 / countries.size);
+    for (const d of divisions) s.divisions.set(d, 1 / divisions.size);
+    s.names = 1;
+    return s;
+  }
+
+  add(other: Support): void {
+    for (const [c, w] of other.countries) this.countries.set(c, (this.countries.get(c) ?? 0) + w);
+    for (const [d, w] of other.divisions) this.divisions.set(d, (this.divisions.get(d) ?? 0) + w);
+    this.names += other.names;
+  }
 }
 
 interface Pick { place: Place; weight: number }
@@ -169,8 +211,17 @@ const EMPTY = new Tally();
  * The sums are taken once and each name's own share subtracted, so an article with thousands of
  * names costs linear time.
  */
-function contextsWithout(picks: readonly (Pick | null)[], keys: readonly string[]): ArticleContext[] {
+function contextsWithout(picks: readonly (Pick | null)[], mentions: readonly MentionToRank[]): ArticleContext[] {
+  const keys = mentions.map((m) => m.key);
   const all = new Tally();
+  const support = new Support();
+  const supportByKey = new Map<string, Support>();
+  for (const m of mentions) {
+    if (supportByKey.has(m.key)) continue;
+    const own = Support.of(m.candidates);
+    supportByKey.set(m.key, own);
+    support.add(own);
+  }
   const byKey = new Map<string, Tally>();
   picks.forEach((pick, i) => {
     if (!pick) return;
@@ -183,13 +234,14 @@ function contextsWithout(picks: readonly (Pick | null)[], keys: readonly string[
   const cache = new Map<string, ArticleContext>();
   return keys.map((key) => {
     let ctx = cache.get(key);
-    if (!ctx) cache.set(key, (ctx = contextLeavingOut(all, byKey.get(key) ?? EMPTY)));
+    if (!ctx) cache.set(key, (ctx = contextLeavingOut(all, byKey.get(key) ?? EMPTY, support, supportByKey.get(key)!)));
     return ctx;
   });
 }
 
-function contextLeavingOut(all: Tally, own: Tally): ArticleContext {
+function contextLeavingOut(all: Tally, own: Tally, support: Support, ownSupport: Support): ArticleContext {
   const rest = all.total - own.total;
+  const otherNames = support.names - ownSupport.names;
   const restPoint = all.pointWeight - own.pointWeight;
   const centre = restPoint > 1e-9 ? { lat: (all.lat - own.lat) / restPoint, lon: (all.lon - own.lon) / restPoint } : null;
   return {
@@ -200,6 +252,8 @@ function contextLeavingOut(all: Tally, own: Tally): ArticleContext {
       return ((all.divisions.get(key) ?? 0) - (own.divisions.get(key) ?? 0)) / rest;
     },
     distanceTo: (p) => (centre ? distanceKm(centre, p) : null),
+    countrySupport: (c) => (otherNames > 0 ? ((support.countries.get(c) ?? 0) - (ownSupport.countries.get(c) ?? 0)) / otherNames : 0),
+    divisionSupport: (d) => (otherNames > 0 ? ((support.divisions.get(d) ?? 0) - (ownSupport.divisions.get(d) ?? 0)) / otherNames : 0),
   };
 }
 
@@ -249,7 +303,7 @@ interface Scored { place: Place; score: number }
 export function articleContexts(mentions: readonly MentionToRank[], weights: readonly number[], names: PlaceNames): ArticleContext[] {
   const first = mentions.map((m) => scoreAll(m, null, weights, names));
   const picks: (Pick | null)[] = first.map((s) => (s.length ? { place: s[0]!.place, weight: s.length === 1 ? 1 : probability(s) } : null));
-  return contextsWithout(picks, mentions.map((m) => m.key));
+  return contextsWithout(picks, mentions);
 }
 
 function scoreAll(m: MentionToRank, ctx: ArticleContext | null, weights: readonly number[], names: PlaceNames): Scored[] {
