@@ -24,7 +24,8 @@ describe('titles follow corrections (built app, offline Chromium)', () => {
     expect((await strike()).title).toBe('US strike near Isfahan');
     expect(await page.getByRole('option', { name: /Israeli strike near Isfahan/ }).count()).toBe(0);
     expect(await page.getByRole('option', { name: /US strike near Isfahan/ }).count()).toBe(1);
-    await expect.poll(() => page.locator('.leaflet-popup .feature-popup h3').textContent()).toBe('US strike near Isfahan');
+    await page.getByRole('option', { name: /US strike near Isfahan/ }).click();
+    await expect.poll(() => page.locator('.leaflet-popup .feature-popup h3').first().textContent(), { timeout: 30_000 }).toBe('US strike near Isfahan');
 
     // A place change renames the place in the title too.
     await reader.locator('.reader__text button.mention', { hasText: 'Isfahan' }).click();
