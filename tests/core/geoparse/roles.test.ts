@@ -41,6 +41,19 @@ describe('roles: capitals and countries standing for governments', () => {
     expect(mentions('Outbreaks in Angola, Malawi, and Uganda killed thousands.')).toEqual(['Angola', 'Malawi', 'Uganda']);
   });
 
+  it('reads a capital that is the subject of an active verb as its government (verb forms from wink-lexicon)', () => {
+    expect(mentions('The deal under which Kyiv gave up its old bombers was signed in Budapest.')).toEqual(['Budapest']);
+    expect(mentions('Every time Washington and Moscow discuss a truce, the shelling resumes.')).toEqual([]);
+    expect(mentions('The pact from which Ankara withdrew still matters in Izmir.')).toEqual(['Izmir']);
+  });
+
+  it('keeps a capital a place before a passive, a copula or a verb of where it lies or what befalls it', () => {
+    expect(mentions('Kyiv was hit by drones overnight.')).toEqual(['Kyiv']);
+    expect(mentions('Kyiv lies on a river.')).toEqual(['Kyiv']);
+    expect(mentions('Kyiv experienced blackouts after the attack.')).toEqual(['Kyiv']);
+    expect(mentions('Kyiv sits on both banks of the river.')).toEqual(['Kyiv']);
+  });
+
   it('does not read a broadcaster named after a city as an addressee', () => {
     expect(mentions('He told CBC Toronto that the cat had survived.')).toEqual(['Toronto']);
   });

@@ -2,6 +2,7 @@ import type { Token } from '../text/tokens.ts';
 import type { Place } from '../gazetteer/place.ts';
 import type { ActorEntry, Lexicon } from '../events/lexicon.ts';
 import type { Role, RoleInput } from './roles.ts';
+import { actsAsAgent, verbGroupAt } from './verbs.ts';
 
 /** The actor a place can stand for: a country, or a capital listed in the lexicon. */
 export function actorOfPlace(place: Place, lexicon: Lexicon): ActorEntry | undefined {
@@ -80,11 +81,12 @@ function betweenRelation(tokens: readonly Token[], first: number, lex: Lexicon):
 /** The mention (or a coordination starting with it) is the subject of a verb. */
 function followedByVerb(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], k: number, lex: Lexicon): boolean {
   let i = mentions[k]!.last + 1;
+  let plural = false;
   // Skip "and Pakistan", ", Iraq and Syria".
   for (let j = k + 1; j < mentions.length; j++) {
     const m = mentions[j]!;
     const gap = tokens.slice(i, m.first);
-    if (gap.length === 1 && (gap[0]!.norm === 'and' || gap[0]!.norm === 'or')) i = m.last + 1;
+    if (gap.length === 1 && (gap[0]!.norm === 'and' || gap[0]!.norm === 'or')) { i = m.last + 1; plural ||= gap[0]!.norm === 'and'; }
     else if (gap.length === 0) i = m.last + 1;
     else break;
   }
@@ -92,6 +94,11 @@ function followedByVerb(tokens: readonly Token[], text: string, mentions: readon
   // subject with a relative clause.
   const next = tokens[i];
   if (next && /^(?:which|who)$/.test(next.norm) && text.slice(tokens[i - 1]!.end, next.start).includes(',')) return true;
+  // "Kyiv gave up", "Washington and Moscow discuss", "Ankara withdrew": any active verb but
+  // one of where a place is or what befalls it ("Kyiv lies"); a passive is not the place
+  // acting ("Kyiv was hit").
+  const group = verbGroupAt(tokens, text, i, plural);
+  if (group) return actsAsAgent(group);
   for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
     const t = tokens[i]!;
     if (lex.agentVerbs.has(t.norm)) return true;
