@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const server = await startStaticServer(resolve(ROOT, 'dist'));
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.route((u) => !u.href.startsWith(server.url), (r) => r.abort());
     await page.goto(`${server.url}/`);
     await page.locator('.leaflet-basemap-pane canvas.basemap-tile[data-drawn]').first().waitFor({ state: 'attached', timeout: 30_000 });
