@@ -30,8 +30,15 @@ class WordMemo {
    */
   private readonly recent = new Map<string, string>();
 
+  private readonly recentLimit: number;
+
+  /** `recentLimit`: 0 for no small map (gazetteer names do not repeat as running text does). */
+  constructor(recentLimit: number) {
+    this.recentLimit = recentLimit;
+  }
+
   get(word: string): string {
-    let norm = this.recent.get(word);
+    let norm = this.recentLimit ? this.recent.get(word) : undefined;
     if (norm !== undefined) return norm;
     norm = this.map.get(word);
     if (norm === undefined) {
@@ -39,8 +46,10 @@ class WordMemo {
       norm = computeToken(word);
       this.map.set(word, norm);
     }
-    if (this.recent.size >= RECENT_LIMIT) this.recent.clear();
-    this.recent.set(word, norm);
+    if (this.recentLimit) {
+      if (this.recent.size >= this.recentLimit) this.recent.clear();
+      this.recent.set(word, norm);
+    }
     return norm;
   }
 }
@@ -52,8 +61,8 @@ const RECENT_LIMIT = 4096;
  * the index is built). Kept apart, the text memo stays as small as the text's vocabulary and
  * its lookups (one per token) stay in the CPU cache.
  */
-const textWords = new WordMemo();
-const nameWords = new WordMemo();
+const textWords = new WordMemo(RECENT_LIMIT);
+const nameWords = new WordMemo(0);
 
 /** Lower-case, strip diacritics and collapse transliteration variants of one word. */
 export function normalizeToken(word: string): string {
