@@ -69,6 +69,13 @@ describe('roles: teams and people', () => {
     expect(mentions('The Melbourne Storm lost the rugby league grand final in Sydney.')).toEqual(['Sydney']);
   });
 
+  it('reads a name that is the subject of a verb in a sentence about a game as a team, but not a list after "from"', () => {
+    expect(mentions('Leeds climbed out of the relegation zone with a 2-0 win, while Brighton were held at home.')).toEqual([]);
+    expect(mentions('Marseille and Lyon have spent heavily on new players.')).toEqual([]);
+    expect(mentions('Several players from England, South Africa and Australia left during the fighting.')).toEqual(['England', 'South Africa', 'Australia']);
+    expect(mentions('Fargo built its highest dike of the season.')).toEqual(['Fargo']);
+  });
+
   it('reads a surname that folds onto an English word as a name ("Woolf" is not "wolf")', () => {
     expect(mentions('Another session looked at Virginia Woolf and her novels.')).toEqual([]);
   });

@@ -7,6 +7,7 @@ import type { Lexicon } from '../events/lexicon.ts';
 import { getCues } from '../geoparse/cues.ts';
 import { isDateline, isHeadline } from '../geoparse/recognise.ts';
 import { actorOfPlace, metonymRole } from './metonyms.ts';
+import { isSubject, subjectVerb } from './verbs.ts';
 
 /**
  * The role stage: what a recognised place name does in its sentence.
@@ -43,6 +44,7 @@ const AUXILIARIES = set(data.auxiliaries);
 const SPORTS_VERBS = set(data.sportsVerbs);
 const SPORTS_PREPOSITIONS = set(data.sportsPrepositions);
 const SPORTS_CONTEXT = set(data.sportsContext);
+const SPORTS_CONTEXT_STRICT = set(data.sportsContextStrict);
 const NON_LOCATIVE_HEADS = set(data.nonLocativeHeads);
 const ORGANISATION_OF = set(data.organisationOf);
 const PLACE_QUALIFIERS = set(data.placeQualifiers);
@@ -81,7 +83,7 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
       roles.push('other'); reasons.push(`longer name: ${longer}`);
       return;
     }
-    if (sports && playsAsTeam(tokens, mentions, k)) {
+    if (sports && playsAsTeam(tokens, text, mentions, k)) {
       roles.push('other'); reasons.push('team');
       return;
     }
@@ -211,13 +213,19 @@ function namesSomethingElse(tokens: readonly Token[], text: string, m: RoleInput
   return next !== undefined && joined(text, tokens[m.last]!, next) && NON_LOCATIVE_HEADS.has(next.norm);
 }
 
+/** A score, or a word that only a game has ("league", "striker", "relegation"). */
+function strictlyAboutSport(tokens: readonly Token[], text: string): boolean {
+  if (tokens.length && SCORE.test(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end))) return true;
+  return tokens.some((t) => SPORTS_CONTEXT_STRICT.has(t.norm));
+}
+
 function isAboutSport(tokens: readonly Token[], text: string): boolean {
   if (tokens.length && SCORE.test(text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end))) return true;
   return tokens.some((t) => SPORTS_CONTEXT.has(t.norm));
 }
 
 /** In a sentence about a game: "Chelsea beat Liverpool", "lost to Valencia", "England host Greece". */
-function playsAsTeam(tokens: readonly Token[], mentions: readonly RoleInput[], k: number): boolean {
+function playsAsTeam(tokens: readonly Token[], text: string, mentions: readonly RoleInput[], k: number): boolean {
   const m = mentions[k]!;
   const prev = tokens[m.first - 1];
   if (prev && (SPORTS_VERBS.has(prev.norm) || SPORTS_PREPOSITIONS.has(prev.norm))) {
@@ -242,9 +250,21 @@ function playsAsTeam(tokens: readonly Token[], mentions: readonly RoleInput[], k
   if (tokens[i]?.norm === 'who' || tokens[i]?.norm === 'which') i++;
   for (let steps = 0; steps < 4 && i < tokens.length; steps++, i++) {
     const t = tokens[i]!;
-    if (!AUXILIARIES.has(t.norm)) return SPORTS_VERBS.has(t.norm);
+    if (!AUXILIARIES.has(t.norm)) {
+      if (SPORTS_VERBS.has(t.norm)) return true;
+      break;
+    }
   }
-  return false;
+  // "West Ham climbed out of the relegation zone", "Brighton were held at home", "Marseille and
+  // Lyon have spent heavily": in a sentence about a game, a name that is the subject of a verb
+  // (not one of where a place is) is a team, unless a preposition makes it where.
+  if (!strictlyAboutSport(tokens, text)) return false;
+  // Back to the head of a list ("Several from England, South Africa and Australia left").
+  let s = k;
+  while (s > 0 && mentions[s]!.first - mentions[s - 1]!.last <= 3 && tokens.slice(mentions[s - 1]!.last + 1, mentions[s]!.first).every((t) => /^(?:and|or)$/.test(t.norm)) && /^[\s,]*(?:and|or)?\s*$/.test(text.slice(tokens[mentions[s - 1]!.last]!.end, tokens[mentions[s]!.first]!.start))) s--;
+  const before = tokens[mentions[s]!.first - 1];
+  if (before && (getCues().locativePrepositions.has(before.norm) || before.norm === 'of' || before.norm === 'the')) return false;
+  return isSubject(subjectVerb(tokens, text, mentions, k));
 }
 
 /** The mention is exactly the name of a non-state actor of the lexicon (countries and capitals are metonyms instead). */

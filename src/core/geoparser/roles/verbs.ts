@@ -77,6 +77,11 @@ export function verbGroupAt(tokens: readonly Token[], text: string, i: number, p
   return undefined;
 }
 
+/** The name is the subject of a verb, active or passive, but not one of where a place is or what befalls it. */
+export function isSubject(verb: SubjectVerb | undefined): boolean {
+  return verb !== undefined && !PLACE_VERBS.has(verb.lemma);
+}
+
 /** The name is the subject of an action verb: not passive, not a verb of where a place is or what befalls it. */
 export function actsAsAgent(verb: SubjectVerb | undefined): boolean {
   return verb !== undefined && !verb.passive && !PLACE_VERBS.has(verb.lemma);
@@ -84,9 +89,6 @@ export function actsAsAgent(verb: SubjectVerb | undefined): boolean {
 
 /** The verb group after mention `k` and any names coordinated with it ("Seattle and Olympia are arguing"). */
 export function subjectVerb(tokens: readonly Token[], text: string, mentions: readonly { first: number; last: number }[], k: number): SubjectVerb | undefined {
-  // The head of a coordination ("the universities of Georgia and Glasgow discovered") is read by the first name's role.
-  const before = mentions[k - 1];
-  if (before && mentions[k]!.first - before.last === 2 && /^(?:and|or)$/.test(tokens[before.last + 1]!.norm)) return undefined;
   let i = mentions[k]!.last + 1;
   let plural = false;
   for (let j = k + 1; j < mentions.length; j++) {
