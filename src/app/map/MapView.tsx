@@ -20,8 +20,8 @@ import { FitRequests } from './FitRequests.tsx';
 import { SelectedPopup, StackPopup } from './SelectedPopup.tsx';
 import { FOCUS_ZOOM } from './symbols.ts';
 import { MapPickListener } from '../workflow/MapPick.tsx';
-
 import { KeepSelectedInView } from './KeepSelectedInView.tsx';
+
 /** The region the dashboard is about, used when there is nothing to fit. */
 const REGION_BOUNDS: [[number, number], [number, number]] = [[12, 25], [42, 75]];
 
