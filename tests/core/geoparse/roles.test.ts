@@ -13,6 +13,12 @@ describe('roles: a place inside a longer name', () => {
     expect(mentions('The Boston Globe reported the figures.')).toEqual([]);
   });
 
+  it('does not plot a place inside a club or utility named after it ("Gaziantep FK", "Tokyo Electric Power")', () => {
+    expect(mentions('Later, Gaziantep FK raised money for survivors.')).toEqual([]);
+    expect(mentions('Later, Tokyo Electric Power began releasing treated water.')).toEqual([]);
+    expect(mentions('Power was restored in Tokyo on Monday.')).toEqual(['Tokyo']);
+  });
+
   it('does not plot an English word that names an office', () => {
     expect(mentions('The City Council voted on Tuesday.')).toEqual([]);
   });
