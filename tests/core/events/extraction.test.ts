@@ -167,3 +167,98 @@ describe('event types and fatalities on the features (issue 11)', () => {
     expect(counted).toEqual([12]);
   });
 });
+
+describe('wire copy as analysts code it (issue 11, second pass)', () => {
+  it('knows the armed groups of the Americas and puts a claim by a network on its local affiliate', () => {
+    const cartel = parse('Gunmen of the Sinaloa Cartel ambushed an army convoy near Culiacan on Monday, killing four soldiers.', '2024-12-10');
+    expect(strikeAt(cartel, 'Culiacan').actor).toBe('Sinaloa Cartel');
+    // "Sinaloa" inside the cartel's name is no place.
+    expect(cartel.some((p) => p.mention === 'Sinaloa')).toBe(false);
+    const haiti = parse('Gang members attacked a police station in Mirebalais on Monday. The attack was claimed by the Viv Ansanm coalition.', '2025-04-01');
+    expect(strikeAt(haiti, 'Mirebalais').actor).toBe('Viv Ansanm');
+    const mz = parse('Insurgents raided a village near Mocimboa da Praia on Monday. The raid was claimed by Islamic State.', '2024-05-15');
+    expect(strikeAt(mz, 'Mocimboa').actor).toBe('Ansar al-Sunna');
+    // Where no affiliate operates, the network keeps the attack.
+    expect(strikeAt(parse('Islamic State militants attacked a checkpoint near Deir ez-Zor on Monday.'), 'Deir ez-Zor').actor).toBe('Islamic State');
+  });
+
+  it('links a blame by pronoun to the attack of the sentence before, never one already attributed', () => {
+    const fs = parse('A convoy was ambushed near Mopti on Tuesday. No group has claimed the ambush, but officials blamed it on JNIM.');
+    expect(strikeAt(fs, 'Mopti').actor).toBe('JNIM');
+    const named = parse('Malian troops shelled positions near Mopti on Tuesday. Officials blamed it on JNIM.');
+    expect(strikeAt(named, 'Mopti').actor).toBe('Mali');
+  });
+
+  it('makes no strike of an attack long before the article\'s clock, and keeps one of a few weeks', () => {
+    expect(strikes(parse('Talks collapsed in 2019, after a car bomb killed 22 cadets at a police academy in Bogota.', '2023-08-03'))).toEqual([]);
+    expect(strikes(parse('Thousands of people were killed in gang violence in Haiti last year.', '2025-04-01'))).toEqual([]);
+    expect(strikes(parse('In September 2023, Azerbaijani forces attacked Stepanakert.', '2025-03-13'))).toEqual([]);
+    expect(strikeAt(parse('In March 2025, Azerbaijani forces shelled Jermuk.', '2025-04-20'), 'Jermuk').date).toBe('2025-03-01');
+  });
+
+  it('makes no strike of an undated attack a communique condemns or a party charges, but keeps a dated charge', () => {
+    expect(strikes(parse('The council condemned attacks on civilians in El Fasher and the shelling of camps around Goma.'))).toEqual([]);
+    expect(strikes(parse('The RSF accused the army of bombing markets in Kordofan.'))).toEqual([]);
+    const dated = parse('The RSF accused the army of bombing a hospital in Nyala on Wednesday.', '2024-09-05');
+    expect([strikeAt(dated, 'Nyala').actor, strikeAt(dated, 'Nyala').date]).toEqual(['Sudan', '2024-09-04']);
+  });
+
+  it('reads "government artillery" and "the army" as the state where the attack happened', () => {
+    expect(strikeAt(parse('Government artillery shelled Ariha in Syria\'s Idlib province on Tuesday, killing two children.', '2024-10-16'), 'Ariha').actor).toBe('Syria');
+    // A force named by its state keeps it: no guess from the place.
+    expect(strikeAt(parse('Russian artillery shelled Ariha in Syria\'s Idlib province on Tuesday.', '2024-10-16'), 'Ariha').actor).toBe('Russia');
+  });
+
+  it('plots a ship hit off a port at the sea the article names, and keeps the port a place', () => {
+    const fs = parse('Houthi missiles hit a cargo ship in the Gulf of Aden on Monday. The ship was struck 35 nautical miles south of Aden.', '2024-02-20');
+    expect(strikes(fs).map((p) => p.place_id)).toEqual(['gulf-of-aden']);
+    expect(fs.find((p) => p.mention === 'Aden')?.kind).toBe('place');
+    expect(fs.find((p) => p.mention === 'Aden')?.place_id).toBe('aden');
+    // Without a sea in the article the port stays the place of the strike.
+    expect(strikeAt(parse('A tanker was hit by a missile off Hodeidah on Monday.'), 'Hodeidah').place_id).toBe('hodeidah');
+  });
+
+  it('takes the town, not its region, in a passive; and a fronted town for the main clause', () => {
+    const izmail = parse('A port in Izmail in the Odesa region was hit by Russian drones overnight.', '2024-11-20');
+    expect(strikeAt(izmail, 'Izmail').actor).toBe('Russia');
+    expect(strikes(izmail)).toHaveLength(1);
+    const culiacan = parse('In Culiacan, the capital of Sinaloa state, gunmen killed five men on Sunday.', '2024-12-10');
+    expect([strikeAt(culiacan, 'Culiacan').actor, strikeAt(culiacan, 'Culiacan').date, strikeAt(culiacan, 'Culiacan').fatalities]).toEqual([null, '2024-12-08', 5]);
+    expect(strikes(parse('In Khartoum, the army said it had retaken the broadcaster.'))).toEqual([]);
+  });
+
+  it('takes the object of "destroyed" for a target, not an initiator', () => {
+    const fs = parse('U.S. Central Command said its forces had destroyed two Houthi drone boats in the Red Sea on Tuesday.', '2024-06-12');
+    const p = strikeAt(fs, 'the Red Sea');
+    expect([p.actor, p.date]).toEqual(['United States', '2024-06-11']);
+  });
+
+  it('dates an attack "hours after" the main clause to its day, never from a later relative clause', () => {
+    const fs = parse('An Israeli drone strike killed two men in Nabatieh on Tuesday, hours after Hezbollah fired rockets at Kiryat Shmona.', '2024-05-07');
+    expect(strikeAt(fs, 'Kiryat Shmona').date).toBe('2024-05-07');
+    const k = strikeAt(parse('Ukrainian forces struck a Russian air defence system near Kupiansk, where fighting has intensified since last month.', '2024-11-20'), 'Kupiansk');
+    expect([k.date, k.event_type]).toEqual([null, 'Explosions/Remote violence']);
+  });
+
+  it('types a state\'s "attacks" on another country by the weapons the article names around them', () => {
+    const fs = parse('It comes three months after Iran and Pakistan exchanged missile attacks. Tehran carried out the attacks against a militant group in Pakistan.', '2024-04-21');
+    expect(strikeAt(fs, 'Pakistan').sub_event_type).toBe('Shelling/artillery/missile attack');
+    // Rebels attacking a town of their own country stay an armed clash.
+    expect(strikeAt(parse('Rebels attacked Omdurman on Monday. Drones were seen over Khartoum.'), 'Omdurman').event_type).toBe('Battles');
+  });
+
+  it('makes no new strike of an attack told again: its damage, or a definite weapon placed only at a country', () => {
+    const fs = parse('Hezbollah fired dozens of rockets at the Ramat David air base on Sunday. Several homes were damaged in Kiryat Bialik, medics said.', '2024-09-22');
+    expect(strikes(fs).map((p) => p.mention)).toEqual(['Ramat David air base']);
+    const drone = parse('A drone struck Tower 22 in Jordan on Sunday. A spokesman initially said the drone had struck a site across the border in Syria.', '2024-01-29');
+    expect(strikes(drone).map((p) => p.mention)).toEqual(['Tower 22']);
+    // An agent named in the passive makes it an attack of its own.
+    expect(strikes(parse('Israeli jets struck Gaza City on Monday. Several homes were damaged by Hezbollah rockets in Kiryat Shmona.')).map((p) => p.mention)).toContain('Kiryat Shmona');
+  });
+
+  it('reads people taken away in an ambush as an abduction, and a beheading count as deaths', () => {
+    const fs = parse('A convoy was ambushed near Mopti on Tuesday and eight drivers were taken away by the attackers.', '2024-09-18');
+    expect(strikeAt(fs, 'Mopti').sub_event_type).toBe('Abduction/forced disappearance');
+    expect(strikeAt(parse('Insurgents beheaded at least five civilians in a raid near Mocimboa da Praia on Monday.'), 'Mocimboa').fatalities).toBe(5);
+  });
+});

@@ -2,6 +2,8 @@ import type { ActorMention } from './actors.ts';
 import { findAttributions } from './attribution.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { AnalysedSentence } from './types.ts';
+import { scanPhrases } from '../text/phraseTable.ts';
+import { sentenceView } from './sentenceView.ts';
 
 /**
  * Rules of issue 11 about who initiated an attack, beside the older ones in extractEvents.ts.
@@ -70,13 +72,24 @@ export function attributedAgent(s: AnalysedSentence, t: number, lex: Lexicon): s
  * accusation is the accused's, never the accuser's. Returns undefined when the attack word is
  * not in such a complement, and `{ agent: null }` when the accused is no actor the lexicon knows.
  */
-export function accusedAgent(s: AnalysedSentence, t: number, lex: Lexicon): { agent: string | null } | undefined {
+export function accusedAgent(s: AnalysedSentence, t: number, lex: Lexicon): { agent: string | null; from: number; to: number } | undefined {
   const of = s.tokens[t - 1]?.norm === 'of' ? t - 1 : undefined;
   if (of === undefined) return undefined;
   for (let v = of - 1; v >= Math.max(0, of - 6); v--) {
     if (!lex.attribution.accuseVerbs.has(s.tokens[v]!.norm)) continue;
     const accused = s.actors.find((a) => a.first > v && a.last < of);
-    return { agent: accused ? accused.actor.name : null };
+    return { agent: accused ? accused.actor.name : null, from: v + 1, to: of };
   }
   return undefined;
+}
+
+/**
+ * "government artillery shelled the town", "accused the army of bombing a hospital": the
+ * forces of a state named by no state (lexicon.json `stateForces`) within tokens [from, to).
+ * They are the forces of the state where the attack happened.
+ */
+export function namesStateForces(s: AnalysedSentence, from: number, to: number, lex: Lexicon): boolean {
+  if (from >= to) return false;
+  const { tokens, text } = sentenceView(s);
+  return scanPhrases(tokens, text, lex.stateForces).some((m) => m.first >= from && m.last < to);
 }

@@ -50,7 +50,9 @@ export function findAttributions(s: AnalysedSentence, lex: Lexicon): Attribution
     for (let j = i + 1; j <= i + 8 && j < tokens.length; j++) {
       if (!a.blameLinks.has(tokens[j]!.norm)) continue;
       const actor = actorAt(j + 1, j + 3);
-      if (actor) out.push({ actor: actor.actor.name, at: i, anaphoric: definiteAttack(i + 1, j) });
+      // "the official blamed it on JNIM": a pronoun object points back as a definite attack does.
+      const pronoun = j === i + 2 && lex.attribution.objectPronouns.has(tokens[i + 1]!.norm);
+      if (actor) out.push({ actor: actor.actor.name, at: i, anaphoric: pronoun || definiteAttack(i + 1, j) });
       return;
     }
   });
@@ -63,7 +65,8 @@ export function findAttributions(s: AnalysedSentence, lex: Lexicon): Attribution
   }
   for (const m of scanPhrases(viewTokens, text, a.agentAfter)) {
     const actor = actorAt(m.last + 1, m.last + 3);
-    if (actor && !negated(m.first - 3, m.first)) out.push({ actor: actor.actor.name, at: m.first, anaphoric: false });
+    // "The assault was claimed by ...": a definite attack just before the claim points back; "an attack claimed by Hamas" does not.
+    if (actor && !negated(m.first - 3, m.first)) out.push({ actor: actor.actor.name, at: m.first, anaphoric: definiteAttack(m.first - 4, m.first) });
   }
   return out.sort((x, y) => x.at - y.at);
 }

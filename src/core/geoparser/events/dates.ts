@@ -40,6 +40,8 @@ const DEICTIC = /\b(today|tonight|this morning|this afternoon|this evening|yeste
 // Month and day names are capitalised in English; the hint skips chrono on sentences without one.
 const CHRONO_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b/;
 const CHRONO_HINT_ALL = new RegExp(CHRONO_HINT.source, 'g');
+// "in 2019", "during 2014": a bare year after a preposition of time (chrono leaves it alone).
+const YEAR = /\b(?:in|during|throughout)\s+((?:19|20)\d{2})\b(?![-\u2013/]|\s*(?:people|persons|troops|soldiers|fighters|civilians)\b)/gi;
 
 /**
  * Finds the date expressions of one sentence and resolves them against the publication date.
@@ -109,6 +111,14 @@ export function findDates(sentence: string, base: number, anchor: Anchor): DateM
       if (value === undefined) continue;
       add(found, index, index + r.text.length, { value });
     }
+  }
+  YEAR.lastIndex = 0;
+  for (let m; (m = YEAR.exec(sentence));) {
+    const year = Number(m[1]);
+    // A past year only: "in 2026" of an article of 2024 is a plan, left to the clauses' tense.
+    if (year > anchor.year) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    add(found, start, start + 4, { value: { date: `${m[1]}-01-01`, precision: 'year' } });
   }
   out.sort((a, b) => a.start - b.start);
   // "a day after" / "two weeks before" count from the sentence's preceding date, not the article's.

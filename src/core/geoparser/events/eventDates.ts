@@ -1,7 +1,8 @@
-import { scanPhrases } from '../text/phraseTable.ts';
+import { scanPhrases, type PhraseTable } from '../text/phraseTable.ts';
+import { normalizeToken } from '../text/normalize.ts';
 import { continuesSubject } from './clauses.ts';
 import { DATELINE_REACH, findDateline } from './dateline.ts';
-import { anchorEnd, rank, type ResolvedDate } from './dates.ts';
+import { anchorDate, anchorEnd, periodBounds, rank, type ResolvedDate } from './dates.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Anchor } from './published.ts';
 import { sentenceView } from './sentenceView.ts';
@@ -64,6 +65,12 @@ function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | 
   // "police said on Saturday": the day of the announcement is not the day of the event.
   const own = withToken.filter((x) => s.clause[x.i] === s.clause[t] && !announces(s, x.i, lex));
   if (own.length) return own.sort(byDistance)[0]!.d.value;
+  // "..., hours after the militant group fired rockets": within hours of the main clause, its day.
+  if (opensWith(s, t, lex.sameDayMarkers)) {
+    // "overnight" spans two days: hours before it may be the day before.
+    const main = withToken.filter((x) => s.clause[x.i]! < s.clause[t]! && !announces(s, x.i, lex)).sort(byDistance)[0];
+    if (main && main.d.value!.precision === 'day' && !lex.spanningDays.has(normalizeToken(main.d.text))) return main.d.value;
+  }
   // "in retaliation for a rocket attack ...": that attack came before the main clause's date.
   if (precedesMainClause(s, t, lex)) return null;
   // "an air strike on Friday that hit ...": a relative clause shares its antecedent's date;
@@ -76,7 +83,11 @@ function pickDate(s: AnalysedSentence, t: number, lex: Lexicon): ResolvedDate | 
   if (initial) return initial.d.value;
   const governing = withToken.find((x) => x.d.governsFollowing && x.i < t);
   if (governing) return governing.d.value;
-  const nearest = withToken.sort(byDistance)[0]!.d.value!;
+  // A date of a later clause ("near Kupiansk, where fighting has intensified since ... last
+  // month") tells of that clause, not of the attack before it.
+  const earlier = withToken.filter((x) => s.clause[x.i]! <= s.clause[t]!);
+  if (!earlier.length) return null;
+  const nearest = earlier.sort(byDistance)[0]!.d.value!;
   return rank(nearest.precision) < rank('month') ? { date: `${nearest.date.slice(0, 7)}-01`, precision: 'month' } : nearest;
 }
 
@@ -92,10 +103,15 @@ function announces(s: AnalysedSentence, i: number, lex: Lexicon): boolean {
 
 /** The attack's clause opens with "in retaliation for", "in response to": its event came before the main clause's. */
 function precedesMainClause(s: AnalysedSentence, t: number, lex: Lexicon): boolean {
+  return opensWith(s, t, lex.precedingMarkers);
+}
+
+/** The attack's clause (not the sentence's first) opens with one of the phrases. */
+function opensWith(s: AnalysedSentence, t: number, table: PhraseTable<true>): boolean {
   const start = s.clause.indexOf(s.clause[t]!);
   if (start <= 0) return false;
   const { tokens, text } = sentenceView(s);
-  return scanPhrases(tokens, text, lex.precedingMarkers).some((m) => m.first === start);
+  return scanPhrases(tokens, text, table).some((m) => m.first === start);
 }
 
 /** The previous sentence's date carries over to a sentence without one ("Pakistan responded ..."). */
@@ -135,4 +151,25 @@ function tokenAt(s: AnalysedSentence, offset: number): number {
     else lo = mid + 1;
   }
   return lo < tokens.length ? lo : -1;
+}
+
+const staleBefore = new WeakMap<Anchor, string>();
+
+/**
+ * The attack lies long before the article's clock: its date's period ends more than
+ * `background.maxAgeDays` before the anchor's first day, or it is a year-precision date of an
+ * earlier year ("last year"). When the attack has no date of its own, every dated expression of
+ * its sentence must be that old ("most recently in 2019, when ... a car bomb killed").
+ */
+export function tellsOfThePast(s: AnalysedSentence, date: ResolvedDate | null, anchor: Anchor, lex: Lexicon): boolean {
+  let limit = staleBefore.get(anchor);
+  if (limit === undefined) {
+    const start = new Date(`${anchorDate(anchor).date}T00:00:00Z`);
+    start.setUTCDate(start.getUTCDate() - lex.background.maxAgeDays);
+    staleBefore.set(anchor, (limit = start.toISOString().slice(0, 10)));
+  }
+  const stale = (d: ResolvedDate) => periodBounds(d)[1] < limit || (d.precision === 'year' && Number(d.date.slice(0, 4)) < anchor.year);
+  if (date) return stale(date);
+  const dated = s.dates.filter((d) => d.value);
+  return dated.length > 0 && dated.every((d) => stale(d.value!));
 }

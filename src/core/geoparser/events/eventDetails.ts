@@ -1,6 +1,6 @@
 import { scanPhrases } from '../text/phraseTable.ts';
 import { findAttributions } from './attribution.ts';
-import { classifyEvent, findCues, getEventTypeRules, type EventType } from './eventTypes.ts';
+import { classifyEventFrom, findCues, getEventTypeRules, type EventType, type TypeSource } from './eventTypes.ts';
 import { findFatalities } from './fatalities.ts';
 import type { Lexicon } from './lexicon.ts';
 import { sentenceView } from './sentenceView.ts';
@@ -9,6 +9,8 @@ import type { AnalysedSentence, ArticleEvent } from './types.ts';
 /** What issue 11 adds to a strike: ACLED's type and the deaths the text gives. */
 export interface StrikeDetails {
   eventType: EventType;
+  /** Where the type came from: a cue, the attack word alone, or the default. */
+  typeFrom: TypeSource;
   /** Deaths for the first place of the claim; null when the text gives no number. */
   fatalities: number | null;
 }
@@ -25,7 +27,10 @@ export function strikeDetails(s: AnalysedSentence, triggers: readonly number[]):
   const out = new Map<number, StrikeDetails>();
   const rules = getEventTypeRules();
   const cues = findCues(tokens, text, rules);
-  for (const t of sorted) out.set(t, { eventType: classifyEvent(tokens, text, s.clause, t, rules, cues), fatalities: null });
+  for (const t of sorted) {
+    const { type, from } = classifyEventFrom(tokens, text, s.clause, t, rules, cues);
+    out.set(t, { eventType: type, typeFrom: from, fatalities: null });
+  }
   let k = 0;
   for (const f of findFatalities(tokens, text)) {
     // Counts come in text order: the owner only moves forward.
@@ -64,24 +69,29 @@ const REACH_BACK = 2;
 /**
  * Attributions that point back ("Police blamed the attack on the TTP", "The TTP claimed
  * responsibility for the checkpoint attack") give their actor to the latest attack without an
- * initiator in the sentences just before. Only an attack nobody was named for: a claim never
- * overrides an initiator the text already gave.
+ * initiator in the sentences just before. Only an attack nobody was named for (or whose
+ * initiator was only carried over from the sentence before): a claim never overrides an
+ * initiator the text gave for the attack itself.
  */
 export function attributeBack(sentences: readonly AnalysedSentence[], events: ArticleEvent[], lex: Lexicon, retitle: (e: ArticleEvent) => string): void {
   sentences.forEach((s, si) => {
     if (!s.actors.length) return;
     for (const a of findAttributions(s, lex)) {
       if (!a.anaphoric) continue;
-      const open = events.filter((e) => e.kind === 'strike' && e.actor === null && e.mention.sentence < si && e.mention.sentence >= si - REACH_BACK);
+      // An initiator only carried over from the sentence before is a guess the claim overrides.
+      const open = events.filter((e) => e.kind === 'strike' && (e.actor === null || e.carried) && e.mention.sentence < si && e.mention.sentence >= si - REACH_BACK);
       const latest = Math.max(...open.map((e) => e.mention.sentence));
       for (const e of open) {
         if (e.mention.sentence !== latest) continue;
+        const carried = e.carried === true;
+        if (carried) e.actors = e.actors.filter((x) => x !== e.actor);
         e.actor = a.actor;
+        e.carried = false;
         if (e.target === a.actor) e.target = null;
         e.actors = [...new Set([a.actor, ...e.actors])];
         e.title = retitle(e);
         // Put down to an actor by a later sentence: a little less sure than a named attacker.
-        e.confidence = Math.round(e.confidence / 0.8 * 0.9 * 100) / 100;
+        e.confidence = Math.round(e.confidence / (carried ? 0.85 : 0.8) * 0.9 * 100) / 100;
       }
     }
   });
@@ -111,4 +121,34 @@ export function countsBack(sentences: readonly AnalysedSentence[], events: Artic
     // "31,000 people have been killed since October": a toll of the war, not of this attack.
     if (count && !scanPhrases(tokens, text, lex.background.spans).length) before[0]!.fatalities = count.count;
   });
+}
+
+/** How many sentences before and after an attack its article may name the weapon. */
+const WEAPON_REACH = 2;
+
+/**
+ * "It comes three months after Iran and Pakistan were involved in a series of missile attacks.
+ * Tehran carried out the attacks against ... Pakistan": an attack a state carried out beyond
+ * its borders, with no cue in its sentence, is remote violence by the weapon the article names
+ * nearest to it (within two sentences), not an armed clash. A strike typed by its word alone
+ * ("was struck") takes the weapon of the sentence before. Returns undefined when the attack is
+ * no such case or no weapon is named nearby.
+ */
+export function weaponNearby(sentences: readonly AnalysedSentence[], si: number, detail: StrikeDetails, initiatorCountry: string | null, placeCountry: string): EventType | undefined {
+  if (detail.typeFrom !== 'word' && detail.typeFrom !== 'default') return undefined;
+  // "A bulk carrier was hit by two missiles ... The vessel was struck 68 nautical miles out":
+  // a strike word alone takes its weapon from the sentence just before.
+  const remoteAlready = detail.eventType.event_type === 'Explosions/Remote violence';
+  if (!remoteAlready && (!initiatorCountry || initiatorCountry === placeCountry)) return undefined;
+  const rules = getEventTypeRules();
+  for (let d = 1; d <= (remoteAlready ? 1 : WEAPON_REACH); d++) {
+    for (const k of remoteAlready ? [si - d] : [si - d, si + d]) {
+      const s = sentences[k];
+      if (!s || !s.attack.includes(true)) continue;
+      const { tokens, text } = sentenceView(s);
+      const remote = findCues(tokens, text, rules).flatMap((m) => m.values).filter((c) => c.type.event_type === 'Explosions/Remote violence');
+      if (remote.length) return remote.sort((a, b) => a.tier - b.tier || a.order - b.order)[0]!.type;
+    }
+  }
+  return undefined;
 }

@@ -25,8 +25,13 @@ export interface Cue {
 export interface EventTypeRules {
   cues: PhraseTable<Cue>;
   fallbacks: Map<string, EventType>;
+  /** Attack words whose own type beats the cues of other clauses ("struck", "shelled"). */
+  decisive: Set<string>;
   fallback: EventType;
 }
+
+/** Where a type came from: a cue of the attack's clause or sentence, the attack word, or the default. */
+export type TypeSource = 'clause' | 'word' | 'sentence' | 'default';
 
 /** Compiles eventTypes.json (or another source of the same shape) into lookup tables. */
 export function compileEventTypes(source: typeof data = data): EventTypeRules {
@@ -42,11 +47,16 @@ export function compileEventTypes(source: typeof data = data): EventTypeRules {
     for (const c of r.cues) cues.add(c, { tier: r.tier, order, type });
   });
   const fallbacks = new Map<string, EventType>();
+  const decisive = new Set<string>();
   for (const f of source.fallbacks) {
     const type = checked(f);
-    for (const w of f.words) if (!fallbacks.has(normalizeToken(w))) fallbacks.set(normalizeToken(w), type);
+    for (const w of f.words) {
+      if (fallbacks.has(normalizeToken(w))) continue;
+      fallbacks.set(normalizeToken(w), type);
+      if (f.decisive) decisive.add(normalizeToken(w));
+    }
   }
-  return { cues, fallbacks, fallback: checked(source.default) };
+  return { cues, fallbacks, decisive, fallback: checked(source.default) };
 }
 
 let compiled: EventTypeRules | undefined;
@@ -79,6 +89,11 @@ const CUE_REACH = 40;
  * classifyEvent(tokenize('A roadside bomb hit a police van'), text, zeros, 3) // Remote explosive/landmine/IED
  */
 export function classifyEvent(tokens: readonly Token[], text: string, clause: readonly number[], trigger: number, rules: EventTypeRules = getEventTypeRules(), found: CueMatches = findCues(tokens, text, rules)): EventType {
+  return classifyEventFrom(tokens, text, clause, trigger, rules, found).type;
+}
+
+/** `classifyEvent`, saying where the type came from. */
+export function classifyEventFrom(tokens: readonly Token[], text: string, clause: readonly number[], trigger: number, rules: EventTypeRules = getEventTypeRules(), found: CueMatches = findCues(tokens, text, rules)): { type: EventType; from: TypeSource } {
   // Matches are in text order: skip to the window around the attack word.
   let lo = 0;
   let hi = found.length;
@@ -99,5 +114,12 @@ export function classifyEvent(tokens: readonly Token[], text: string, clause: re
     }
     return best?.cue.type;
   };
-  return pick(true) ?? pick(false) ?? rules.fallbacks.get(tokens[trigger]?.norm ?? '') ?? rules.fallback;
+  const inClause = pick(true);
+  if (inClause) return { type: inClause, from: 'clause' };
+  const norm = tokens[trigger]?.norm ?? '';
+  const word = rules.fallbacks.get(norm);
+  if (word && rules.decisive.has(norm)) return { type: word, from: 'word' };
+  const inSentence = pick(false);
+  if (inSentence) return { type: inSentence, from: 'sentence' };
+  return word ? { type: word, from: 'word' } : { type: rules.fallback, from: 'default' };
 }

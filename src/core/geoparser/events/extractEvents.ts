@@ -9,10 +9,10 @@ import type { AnalysedSentence, ArticleEvent, ResolvedMention } from './types.ts
 import { extractPipelines } from './pipeline.ts';
 import { normalizeToken } from '../text/normalize.ts';
 import { distanceKm } from '../gazetteer/distance.ts';
-import { eventDate, placeDate, withoutDatelineDate } from './eventDates.ts';
+import { eventDate, placeDate, tellsOfThePast, withoutDatelineDate } from './eventDates.ts';
 import { continuesSubject } from './clauses.ts';
-import { accusedAgent, attributedAgent, hasForceHead, locatesPlace, passiveAgent } from './agents.ts';
-import { attributeBack, countsBack, isBackground, strikeDetails } from './eventDetails.ts';
+import { accusedAgent, attributedAgent, hasForceHead, locatesPlace, namesStateForces, passiveAgent } from './agents.ts';
+import { attributeBack, countsBack, isBackground, strikeDetails, weaponNearby } from './eventDetails.ts';
 
 /** How far (in words) an attack word reaches forward to the place it hits. */
 const TRIGGER_REACH = 20;
@@ -38,10 +38,15 @@ export function extractEvents(analysed: readonly AnalysedSentence[], index: Plac
   const sentences = withoutDatelineDate(analysed);
   const events: ArticleEvent[] = [];
   const pipelineMentions = extractPipelines(sentences, index, lex, events);
+  // The seas and gulfs the article names: where a ship hit "off" a port was.
+  const seas = sentences.flatMap((s) => s.places.filter((m) => m.role === 'location' && m.place.kind === 'sea').map((m) => m.place));
+  const claimsOf = sentences.map((s) => (s.attack.includes(true) ? claimStrikes(s, lex) : []));
+  // Seas the article tells of attacks in: where its ships hit "off" a port were.
+  const struckSeas = new Set(claimsOf.flatMap((claims) => claims.flatMap((c) => c.mentions)).filter((m) => m.place.kind === 'sea').map((m) => m.place.id));
   let previousStrike: ArticleEvent | undefined;
 
   sentences.forEach((s, si) => {
-    const claims = claimStrikes(s, lex);
+    const claims = claimsOf[si]!;
     const claimed = new Map<ResolvedMention, StrikeClaim>();
     for (const c of claims) for (const m of c.mentions) claimed.set(m, c);
     const origin = findOrigin(s, lex);
@@ -55,20 +60,26 @@ export function extractEvents(analysed: readonly AnalysedSentence[], index: Plac
       const installation = base || INSTALLATION_KINDS.has(m.place.kind)
         ? { operator: base?.operator ?? operatorBefore(s, m.first, lex) ?? place.operator ?? null, ...(base?.inferred ? { inferredAt: m.place } : {}) }
         : undefined;
-      if (claim && origin?.mention !== m) {
-        const initiator = findInitiator(s, claim.trigger, previousStrike, lex);
+      const date = claim && origin?.mention !== m ? eventDate(sentences, si, claim.trigger, anchor, lex) : null;
+      const sea = claim && seas.length && !base ? seaOff(s, m, seas, struckSeas, lex) : undefined;
+      // An attack long before the article's clock is background ("a car bomb in 2019"): a place.
+      if (claim && origin?.mention !== m && !tellsOfThePast(s, date, anchor, lex)) {
+        const initiator = findInitiator(s, claim.trigger, previousStrike, lex, place);
         const target = findTarget(s, claim.trigger, m, initiator.actor, lex);
-        const date = eventDate(sentences, si, claim.trigger, anchor, lex);
         const actors = unique([initiator.actor, target, ...clauseActors(s, claim.trigger)].filter((a): a is string => Boolean(a)));
-        const detail = details?.get(claim.trigger);
+        const found = details?.get(claim.trigger);
+        const initiatorCountry = initiator.actor ? lex.actorByName.get(initiator.actor)?.country ?? null : null;
+        const nearby = found && weaponNearby(sentences, si, found, initiatorCountry, place.country);
+        const detail = found && nearby ? { ...found, eventType: nearby } : found;
         const event: ArticleEvent = {
-          kind: 'strike', mention: m, place, title: strikeTitle(initiator.actor, place, lex),
+          kind: 'strike', mention: m, place: sea ?? place, title: strikeTitle(initiator.actor, sea ?? place, lex),
           date: date ?? (initiator.carried ? previousStrike?.date ?? null : null),
           actor: initiator.actor, actors, target,
           origin: origin && origin.mention.place.id !== place.id ? [origin.mention.place.lon, origin.mention.place.lat] : null,
           confidence: round2(m.confidence * (initiator.actor ? 1 : 0.8) * (initiator.carried ? 0.85 : 1) * (base?.inferred ? 0.85 : 1)),
           ...(installation ? { installation } : {}),
           trigger: claim.trigger,
+          ...(initiator.carried ? { carried: true } : {}),
           ...(detail ? { eventType: detail.eventType, fatalities: claim.mentions[0] === m ? detail.fatalities : null } : {}),
         };
         events.push(event);
@@ -82,9 +93,82 @@ export function extractEvents(analysed: readonly AnalysedSentence[], index: Plac
       events.push(placeEvent(m, m.place, placeDate(s, m)));
     }
   });
-  attributeBack(sentences, events, lex, (e) => strikeTitle(e.actor, e.place, lex));
+  const retitle = (e: ArticleEvent) => strikeTitle(e.actor, e.place, lex);
+  attributeBack(sentences, events, lex, retitle);
   countsBack(sentences, events, lex);
-  return assignBases(absorbCoarseMentions(mergeRepeats(events)), lex);
+  toAffiliates(events, lex, retitle);
+  return assignBases(withoutJudged(absorbCoarseMentions(mergeRepeats(withoutRetellings(events, sentences, lex))), sentences, lex), lex);
+}
+
+/**
+ * "claimed by Islamic State" of a raid in Mozambique, "Islamic State fighters overran a base"
+ * in Borno: an attack put down to a transnational network where one of its regional affiliates
+ * fights is the affiliate's, as an analyst codes it (lexicon.json: `parent`, `operatesIn`).
+ */
+function toAffiliates(events: ArticleEvent[], lex: Lexicon, retitle: (e: ArticleEvent) => string): void {
+  for (const e of events) {
+    if (e.kind !== 'strike' || !e.actor) continue;
+    const affiliate = lex.affiliates.get(e.actor)?.get(e.place.country);
+    if (!affiliate) continue;
+    const parent = e.actor;
+    e.actor = affiliate.name;
+    e.actors = unique(e.actors.map((a) => (a === parent ? affiliate.name : a)));
+    e.title = retitle(e);
+  }
+}
+
+/**
+ * A strike the text does not date, told as the object of a judgement ("the council condemned
+ * attacks on civilians in El Fasher and the shelling of camps around Goma", "accused the army
+ * of bombing markets in Kordofan"), is a charge or a communique's word on violence, not an
+ * event told: an analyst has no day to code. Its mention stays a place. A dated charge ("accused
+ * the army of bombing a hospital in Nyala on Wednesday") is a claim of an event, and stays.
+ * The verbs are lexicon.json's `judgementVerbs`.
+ */
+function withoutJudged(events: ArticleEvent[], sentences: readonly AnalysedSentence[], lex: Lexicon): ArticleEvent[] {
+  return events.map((e) => {
+    if (e.kind !== 'strike' || e.date || e.trigger === undefined) return e;
+    const s = sentences[e.mention.sentence];
+    if (!s || !s.tokens.slice(0, e.trigger).some((t) => lex.judgementVerbs.has(t.norm))) return e;
+    return demote(e, null);
+  });
+}
+
+/** How many sentences back the attack a retelling or an effect refers to may lie. */
+const RETOLD_REACH = 2;
+
+/**
+ * Sentences that tell again of an attack already told, with nobody named for it, are no new
+ * attack:
+ * - its effect, a passive of damage with no agent ("Several homes were damaged in Kiryat
+ *   Bialik" after "85 projectiles were launched"), told within two sentences of the attack;
+ * - a definite weapon or attack ("the drone had struck a site across the border in Syria")
+ *   placed only at a country, when an attack of a compatible date was told before.
+ */
+function withoutRetellings(events: ArticleEvent[], sentences: readonly AnalysedSentence[], lex: Lexicon): ArticleEvent[] {
+  // An effect may carry the attacker of the sentence before ("... rockets at X. Homes were damaged in Y").
+  const earlier = (e: ArticleEvent, reach: number) => events.some((o) => o.kind === 'strike' && o !== e && o.mention.sentence < e.mention.sentence
+    && o.mention.sentence >= e.mention.sentence - reach && compatibleDates(o.date, e.date) && (!e.actor || o.actor === e.actor));
+  return events.map((e) => {
+    if (e.kind !== 'strike' || e.trigger === undefined) return e;
+    const s = sentences[e.mention.sentence]!;
+    const t = e.trigger;
+    const word = s.tokens[t]!.norm;
+    const passive = lex.beAux.has(s.tokens[t - 1]?.norm ?? '') && !s.tokens.slice(t + 1, t + 4).some((x) => x.norm === 'by');
+    if (lex.consequenceVerbs.has(word) && passive && earlier(e, RETOLD_REACH)) return demote(e, e.date);
+    if (!e.actor && e.place.precision === 'country' && definiteSubject(s, t, lex) && earlier(e, e.mention.sentence)) return demote(e, e.date);
+    return e;
+  });
+}
+
+/** "the drone had struck", "the missile hit": the attack word's subject is a weapon or attack already told. */
+function definiteSubject(s: AnalysedSentence, t: number, lex: Lexicon): boolean {
+  for (let i = t - 1; i >= Math.max(0, t - 4) && s.clause[i] === s.clause[t]; i--) {
+    if (!(s.attack[i] || lex.weaponNouns.has(s.tokens[i]!.norm))) continue;
+    const det = s.tokens[i - 1]?.norm ?? '';
+    return lex.definiteDeterminers.has(det) && !s.actors.some((a) => a.first <= i && i <= a.last + 1);
+  }
+  return false;
 }
 
 /**
@@ -115,6 +199,15 @@ function assignBases(events: ArticleEvent[], lex: Lexicon): ArticleEvent[] {
   return out;
 }
 
+/**
+ * A strike turned back into a place: at its installation when it has one, at the port named
+ * when the strike was moved out to sea ("off Aden"), else at its place.
+ */
+function demote(e: ArticleEvent, date: ResolvedDate | null): ArticleEvent {
+  const where = e.place.kind === 'sea' && e.mention.place.kind !== 'sea' ? e.mention.place : e.place;
+  return { ...placeEvent(e.mention, where, date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) };
+}
+
 /** A plain `place` event for a mention. */
 export function placeEvent(m: ResolvedMention, place: Place, date: ResolvedDate | null): ArticleEvent {
   return {
@@ -135,7 +228,7 @@ function claimStrikes(s: AnalysedSentence, lex: Lexicon): StrikeClaim[] {
       lastClaim.mentions.push(m);
       continue;
     }
-    const trigger = nearestTriggerBefore(s, m.first) ?? passiveTriggerAfter(s, m.last, lex);
+    const trigger = nearestTriggerBefore(s, m.first) ?? passiveTriggerAfter(s, afterContainers(s, m), lex) ?? frontedTrigger(s, m);
     if (trigger === undefined || isGeneric(s, trigger, lex) || claims.has(trigger) || isBackground(s, trigger, lex)) continue;
     lastClaim = { trigger, mentions: [m] };
     claims.set(trigger, lastClaim);
@@ -201,6 +294,68 @@ function describesPeople(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon):
  */
 function isGeneric(s: AnalysedSentence, trigger: number, lex: Lexicon): boolean {
   return s.tokens.some((t, i) => i < trigger && s.clause[i] === s.clause[trigger] && lex.genericMarkers.has(t.norm) && s.tokens[i - 1]?.norm !== 'as');
+}
+
+/**
+ * The last word of a mention with the containers named after it: "a port facility in Izmail
+ * in the Odesa region was hit", "Jermuk, Armenia, was shelled": the passive hits the town, not its region.
+ */
+function afterContainers(s: AnalysedSentence, m: ResolvedMention): number {
+  let last = m.last;
+  for (const p of s.places) {
+    if (p.first <= last) continue;
+    const gap = s.tokens.slice(last + 1, p.first).map((t) => t.norm);
+    if (gap.length > 2 || !gap.every((g) => g === 'in' || g === 'the' || g === ',' || g === 'of') || !contains(p.place, m.place)) break;
+    last = p.last;
+  }
+  return last;
+}
+
+/**
+ * "In Culiacan, the capital of Sinaloa state, gunmen killed five men": a town or site fronted
+ * at the head of the sentence locates the first attack of the main clause after it.
+ */
+function frontedTrigger(s: AnalysedSentence, m: ResolvedMention): number | undefined {
+  if (m.first !== 1 || s.tokens[0]!.norm !== 'in' || (m.place.precision !== 'city' && m.place.precision !== 'site')) return undefined;
+  for (let i = m.last + 1; i < Math.min(s.tokens.length, m.last + 1 + TRIGGER_REACH); i++) if (s.attack[i]) return s.clause[i] === s.clause[m.first] ? i : undefined;
+  return undefined;
+}
+
+/**
+ * "off the Yemeni port of Hodeidah", "68 nautical miles southwest of Hodeidah": the mention is
+ * the point a ship at sea is measured from. Returns the sea or gulf the article names nearest
+ * to it (within `offshore.maxKm`), or undefined when the mention is no such point.
+ */
+function seaOff(s: AnalysedSentence, m: ResolvedMention, seas: readonly Place[], struck: ReadonlySet<string>, lex: Lexicon): Place | undefined {
+  if (m.place.kind === 'sea' || !offshorePoint(s, m, lex)) return undefined;
+  // A sea the article tells of an attack in is where its ships are hit ("struck a cargo ship
+  // in the Gulf of Aden" ... "hit the ship 35 nautical miles south of Aden").
+  let best: Place | undefined;
+  let bestScore = Infinity;
+  for (const p of seas) {
+    const km = distanceKm(p, m.place);
+    if (km > lex.offshore.maxKm) continue;
+    const score = (struck.has(p.id) ? 0 : lex.offshore.maxKm) + km;
+    if (score < bestScore) { best = p; bestScore = score; }
+  }
+  return best;
+}
+
+function offshorePoint(s: AnalysedSentence, m: ResolvedMention, lex: Lexicon): boolean {
+  const o = lex.offshore;
+  const raw = (i: number) => s.tokens[i]?.raw.toLowerCase() ?? '';
+  for (let i = m.first - 1, steps = 0; i >= 0 && steps < 6; i--, steps++) {
+    const w = raw(i);
+    if (o.lead.has(w)) return true;
+    if (w === 'of' || w === 'from') {
+      let k = i - 1;
+      while (k >= 0 && k >= i - 2 && o.compass.has(raw(k))) k--;
+      if (k < i - 1 && o.units.has(raw(k))) return true;
+    }
+    const demonym = s.actors.some((a) => a.demonym && a.first <= i && i <= a.last);
+    if (!o.skip.has(w) && !demonym) return false;
+  }
+  return false;
 }
 
 /** "Isfahan was hit", "Erbil came under attack". */
@@ -340,9 +495,11 @@ function isPassiveSubject(s: AnalysedSentence, a: ActorMention, lex: Lexicon): b
  * missile attack", "Iran's retaliatory measure by attacking"), else the nearest actor before
  * it in its clause, else in the sentence, else the previous sentence's strike initiator.
  */
-function findInitiator(s: AnalysedSentence, t: number, previous: ArticleEvent | undefined, lex: Lexicon): Initiator {
+function findInitiator(s: AnalysedSentence, t: number, previous: ArticleEvent | undefined, lex: Lexicon, place: Place): Initiator {
+  // "the army", "government artillery": the state of the place, when the lexicon knows it.
+  const state = lex.actorByCountry.get(place.country)?.name ?? null;
   const accused = accusedAgent(s, t, lex);
-  if (accused) return { actor: accused.agent, carried: false };
+  if (accused) return { actor: accused.agent ?? (namesStateForces(s, accused.from, accused.to, lex) ? state : null), carried: false };
   const capable = s.actors.filter((a) => a.last < t && canInitiate(s, a, t, lex));
   const modifiers = capable.filter((a) => {
     const gap = s.tokens.slice(a.last + 1, t);
@@ -365,6 +522,9 @@ function findInitiator(s: AnalysedSentence, t: number, previous: ArticleEvent | 
   }
   const after = s.actors.find((a) => a.first > t && !a.demonym && s.tokens[a.first - 1]?.norm === 'by');
   if (after) return { actor: after.actor.name, carried: false };
+  // "Hours later, government artillery shelled the town": the subject names the state's forces.
+  const clauseStart = s.clause.indexOf(s.clause[t]!);
+  if (state && namesStateForces(s, Math.max(clauseStart, t - 4), t, lex)) return { actor: state, carried: false };
   // A sentence with no actor of its own continues the previous one ("A view shows missiles ...").
   const anyCapable = s.actors.some((a) => canInitiate(s, a, s.tokens.length, lex));
   if (!anyCapable && previous && previous.mention.sentence >= s.sentence.index - 1 && previous.actor) return { actor: previous.actor, carried: true };
@@ -475,7 +635,7 @@ function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
     for (const e of members) if (e !== best) demoted.add(e);
   }
   return events.map((e) => (demoted.has(e)
-    ? { ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) }
+    ? demote(e, e.date)
     : e));
 }
 
@@ -502,7 +662,7 @@ function absorbCoarseMentions(events: ArticleEvent[]): ArticleEvent[] {
       && (!e.date || (f.date !== null && compatibleDates(e.date, f.date) && rank(f.date.precision) <= rank(e.date.precision))));
     if (!inside) return e;
     if (inside.fatalities == null && e.fatalities != null) inside.fatalities = e.fatalities;
-    return { ...placeEvent(e.mention, e.place, e.date), confidence: e.confidence, ...(e.installation ? { installation: e.installation } : {}) };
+    return demote(e, e.date);
   });
 }
 

@@ -91,6 +91,8 @@ function skipPeople(tokens: readonly Token[], text: string, from: number, w: Fat
   while (k < tokens.length && k - from < RUN && /^[\s'’-]*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) {
     const t = tokens[k]!;
     if (w.people.has(t.norm)) person = true;
+    // "23 patients and medical workers were killed": one group of the dead; "five soldiers and two civilians" is two counts.
+    else if (t.norm === 'and' && person && tokens[k + 1] && w.people.has(tokens[k + 1]!.norm) && !w.numbers.has(tokens[k + 1]!.norm)) { k++; continue; }
     // Names of the dead's side stand between too: "two al-Shabaab fighters", "a senior Kataib Hezbollah commander".
     else if (!(t.capitalized && !/^\d/.test(t.raw)) && !t.possessive && !t.article) break;
     k++;

@@ -13,6 +13,10 @@ export interface ActorEntry {
   affiliation: string | null;
   /** The actor's fixed colour (#rrggbb): the same on every map, however the corpus grows. */
   colour: string;
+  /** A regional affiliate of a transnational network ("Islamic State"): the parent's name. */
+  parent: string | null;
+  /** Where the affiliate fights for its parent (ISO codes): an attack there told of the parent is the affiliate's. */
+  operatesIn: string[];
 }
 
 /** What a phrase of the actor table means. */
@@ -33,6 +37,8 @@ export interface Lexicon {
   actorByName: Map<string, ActorEntry>;
   actorByCountry: Map<string, ActorEntry>;
   actorByCapital: Map<string, ActorEntry>;
+  /** Parent network → country → its affiliate there: "Islamic State" in MZ is Ansar al-Sunna. */
+  affiliates: Map<string, Map<string, ActorEntry>>;
   actorPhrases: PhraseTable<ActorPhrase>;
   /** Names with a possessive inside ("People's Defence Force"), which a phrase scan never crosses. */
   possessiveActorPhrases: PhraseTable<ActorPhrase>;
@@ -64,6 +70,18 @@ export interface Lexicon {
   nonLocativeHeads: Set<string>;
   beAux: Set<string>;
   operatorWords: Set<string>;
+  /** Clause openers within hours of the main clause: "hours after the group fired" shares its day. */
+  sameDayMarkers: PhraseTable<true>;
+  /** "overnight": a date that straddles two days (normalised like a token). */
+  spanningDays: Set<string>;
+  /** "government artillery", "the army": the forces of the state where the attack happened. */
+  stateForces: PhraseTable<true>;
+  /** "homes were damaged in X": a passive of damage with no agent, the effect of an attack already told. */
+  consequenceVerbs: Set<string>;
+  /** "off the port of Hodeidah", "35 nautical miles south of Aden": a ship hit at sea (raw lower-case words). */
+  offshore: { lead: Set<string>; units: Set<string>; compass: Set<string>; skip: Set<string>; maxKm: number };
+  /** Verbs of judgement: an unattributed, undated attack in their object is a charge, not an event told. */
+  judgementVerbs: Set<string>;
   /** Gazetteer kinds never the place of an attack: "divert vessels ... around Africa". */
   notStrikeKinds: Set<string>;
   /** Nouns before a base noun that make it civilian: "a school compound", "a refugee camp". */
@@ -80,9 +98,11 @@ export interface Lexicon {
     agentAfter: PhraseTable<true>;
     negations: Set<string>;
     accuseVerbs: Set<string>;
+    /** "blamed it on JNIM": a pronoun object refers back to an attack already told. */
+    objectPronouns: Set<string>;
   };
   /** A perfect tense with a span of time is a record, not an event ("has killed thousands since 2014"). */
-  background: { perfectAux: Set<string>; spans: PhraseTable<true> };
+  background: { perfectAux: Set<string>; spans: PhraseTable<true>; maxAgeDays: number };
   /** Clause openers whose event came before the main clause's ("in retaliation for a rocket attack"). */
   precedingMarkers: PhraseTable<true>;
   /** Words between a speech verb and the date it gives: "said on Saturday", "told reporters late on Tuesday". */
@@ -107,7 +127,17 @@ function phrases(list: readonly string[]): PhraseTable<true> {
 
 /** Compiles lexicon data (lexicon.json by default) into lookup tables. */
 export function compileLexicon(source: LexiconData = data): Lexicon {
-  const actors: ActorEntry[] = source.actors.map((a) => ({ name: a.name, adjective: a.adjective, country: a.country, capitals: a.capitals, affiliation: a.affiliation, colour: a.colour }));
+  const actors: ActorEntry[] = source.actors.map((a) => ({
+    name: a.name, adjective: a.adjective, country: a.country, capitals: a.capitals, affiliation: a.affiliation, colour: a.colour,
+    parent: a.parent ?? null, operatesIn: a.operatesIn ?? [],
+  }));
+  const affiliates = new Map<string, Map<string, ActorEntry>>();
+  for (const a of actors) {
+    if (!a.parent) continue;
+    const byCountry = affiliates.get(a.parent) ?? new Map<string, ActorEntry>();
+    affiliates.set(a.parent, byCountry);
+    for (const c of a.operatesIn) byCountry.set(c, a);
+  }
   const actorPhrases = new PhraseTable<ActorPhrase>();
   const possessiveActorPhrases = new PhraseTable<ActorPhrase>();
   source.actors.forEach((a, i) => {
@@ -124,6 +154,7 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     actorByName: new Map(actors.map((a) => [a.name, a])),
     actorByCountry: new Map(actors.filter((a) => a.country).map((a) => [a.country!, a])),
     actorByCapital: new Map(actors.flatMap((a) => a.capitals.map((c) => [c, a] as const))),
+    affiliates,
     actorPhrases,
     possessiveActorPhrases,
     attackVerbs: words(source.attackVerbs),
@@ -154,6 +185,15 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
     operatorWords: words(source.operatorWords),
     civilianModifiers: words(source.civilianModifiers),
     notStrikeKinds: new Set(source.notStrikeKinds),
+    judgementVerbs: words(source.judgementVerbs),
+    offshore: {
+      lead: new Set(source.offshore.lead), units: new Set(source.offshore.units), compass: new Set(source.offshore.compass),
+      skip: new Set(source.offshore.skip), maxKm: source.offshore.maxKm,
+    },
+    sameDayMarkers: phrases(source.sameDayMarkers),
+    spanningDays: new Set(source.spanningDays.map((w) => normalizeToken(w))),
+    stateForces: phrases(source.stateForces),
+    consequenceVerbs: words(source.consequenceVerbs),
     forceNouns: words(source.forceNouns),
     forceModifiers: words(source.forceModifiers),
     attribution: {
@@ -163,8 +203,9 @@ export function compileLexicon(source: LexiconData = data): Lexicon {
       agentAfter: phrases(source.attribution.agentAfter),
       negations: words(source.attribution.negations),
       accuseVerbs: words(source.attribution.accuseVerbs),
+      objectPronouns: words(source.attribution.objectPronouns),
     },
-    background: { perfectAux: words(source.background.perfectAux), spans: phrases(source.background.spans) },
+    background: { perfectAux: words(source.background.perfectAux), spans: phrases(source.background.spans), maxAgeDays: source.background.maxAgeDays },
     precedingMarkers: phrases(source.precedingMarkers),
     announcementGap: words(source.announcementGap),
     agentLead: words(source.agentLead),

@@ -61,6 +61,8 @@ export interface ArticleEvent {
   eventType?: EventType;
   /** Strikes only: the deaths the text gives for this attack, or null. */
   fatalities?: number | null;
+  /** Strikes only: the initiator was carried over from the sentence before, not named for this attack. */
+  carried?: boolean;
   /** Strikes only: the attack word's token in the sentence; the places of one attack share it. */
   trigger?: number;
 }
