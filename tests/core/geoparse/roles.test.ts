@@ -82,6 +82,11 @@ describe('roles: teams and people', () => {
     expect(mentions('Fargo built its highest dike of the season.')).toEqual(['Fargo']);
   });
 
+  it('reads a place name before "players" or "striker" as a team, not a place', () => {
+    expect(mentions('Several Chelsea players have been called up by Brazil.')).toEqual([]);
+    expect(mentions('The players trained in Chelsea on Thursday.')).toEqual(['Chelsea']);
+  });
+
   it('reads a surname that folds onto an English word as a name ("Woolf" is not "wolf")', () => {
     expect(mentions('Another session looked at Virginia Woolf and her novels.')).toEqual([]);
   });
