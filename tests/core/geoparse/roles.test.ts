@@ -91,3 +91,11 @@ describe('roles: teams and people', () => {
     expect(mentions('Another session looked at Virginia Woolf and her novels.')).toEqual([]);
   });
 });
+
+describe('recognition: state abbreviations that stand alone', () => {
+  it('reads "NSW" and "Qld" as their states anywhere, but not "WA" or "ACT" alone', () => {
+    expect(mentions('Horses fell ill in regional NSW this week.')).toEqual(['NSW']);
+    expect(mentions('Cases rose in Qld. and in Victoria.')).toContain('Qld');
+    expect(mentions('The WA team and the ACT branch met on Monday.')).toEqual([]);
+  });
+});

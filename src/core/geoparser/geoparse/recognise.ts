@@ -248,9 +248,12 @@ function runHead(tokens: readonly Token[], text: string, last: number, cues: Cue
 
 /** State and province abbreviations by country, as written with their dots ("Calif.", "W.Va.", "NSW"). */
 const ABBREVIATIONS: ReadonlyMap<string, { country: string; name: string }> = new Map(
-  Object.entries(abbreviationData).filter(([country]) => country !== 'provenance')
+  Object.entries(abbreviationData).filter(([country]) => country !== 'provenance' && country !== 'standalone')
     .flatMap(([country, table]) => Object.entries(table as Record<string, string>).map(([abbr, name]) => [abbr, { country, name }] as const)),
 );
+
+/** The abbreviations that name their state anywhere ("NSW", "Qld"), not only after "Town,". */
+const STANDALONE: ReadonlySet<string> = new Set((abbreviationData as { standalone?: string[] }).standalone ?? []);
 
 /** Matches made from an abbreviation: written in capitals ("NSW") but not acronyms of something else. */
 const ABBREVIATION_MATCHES = new WeakSet<PhraseMatch<Place>>();
@@ -262,8 +265,24 @@ const ABBREVIATION_MATCHES = new WeakSet<PhraseMatch<Place>>();
  */
 function withAbbreviations(matches: PhraseMatch<Place>[], tokens: readonly Token[], text: string, index: PlaceIndex): PhraseMatch<Place>[] {
   const out: PhraseMatch<Place>[] = [];
+  // "in regional NSW", "NSW and Queensland have extended their bans": the few abbreviations
+  // that name their state anywhere (abbreviations.json `standalone`), where no name was read.
+  const alone = (upTo: number) => {
+    for (let i = out.length ? out[out.length - 1]!.last + 1 : 0; i < upTo; i++) {
+      const t = tokens[i]!;
+      const written = STANDALONE.has(t.raw) ? t.raw : STANDALONE.has(`${t.raw}.`) && text[t.end] === '.' ? `${t.raw}.` : undefined;
+      const entry = written === undefined ? undefined : ABBREVIATIONS.get(written);
+      if (!entry) continue;
+      const values = (index.names.get(nameKey(entry.name)) ?? []).filter((p) => p.kind === 'province' && p.country === entry.country);
+      if (!values.length) continue;
+      const abbreviation: PhraseMatch<Place> = { first: i, last: i, values };
+      ABBREVIATION_MATCHES.add(abbreviation);
+      out.push(abbreviation);
+    }
+  };
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
+    if (STANDALONE.size) alone(m.first);
     out.push(m);
     const at = m.last + 1;
     const t = tokens[at];
@@ -282,6 +301,7 @@ function withAbbreviations(matches: PhraseMatch<Place>[], tokens: readonly Token
       break;
     }
   }
+  if (STANDALONE.size) alone(tokens.length);
   return out;
 }
 
