@@ -82,6 +82,12 @@ describe('roles: teams and people', () => {
     expect(mentions('Fargo built its highest dike of the season.')).toEqual(['Fargo']);
   });
 
+  it('reads a first name that is a place, before a surname or another place name, as a person', () => {
+    expect(mentions("The sale includes a watercolour by Georgia O'Keeffe.")).toEqual([]);
+    expect(mentions('Crowds marked the birthday of George Washington in Alexandria.')).toEqual(['Alexandria']);
+    expect(mentions('Officers of the Austin Police Department responded to the call.')).toEqual(['Austin']);
+  });
+
   it('reads a place name before "players" or "striker" as a team, not a place', () => {
     expect(mentions('Several Chelsea players have been called up by Brazil.')).toEqual([]);
     expect(mentions('The players trained in Chelsea on Thursday.')).toEqual(['Chelsea']);

@@ -132,6 +132,11 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
   // office or a title name the office or the firm, not a place.
   const titled = cues.titles.has(tokens[m.last + run.length + 1]?.norm ?? '') && joined(text, tokens[m.last + run.length]!, tokens[m.last + run.length + 1]!);
   if ((office || (titled && !run.length)) && tokens.slice(m.first, m.last + 1).every((t) => t.norm === 'the' || cues.commonCount(t.norm) > 0)) return 'names an office';
+  // "Georgia O'Keeffe", "George Washington": a first name that is also a place, followed by
+  // a surname (no English word) or by another place name, is a person.
+  const head = run[0];
+  if (m.first === m.last && head && !office && /^\s+$/.test(text.slice(tokens[m.last]!.end, head.start)) && cues.isFirstName(tokens[m.first]!.raw) && !cues.divisionWords.has(head.norm) && !cues.placeNouns.has(head.norm)
+    && (mentions.some((o) => o.first === m.last + 1) || run.every((t) => cues.commonCountExact(t.raw) === 0 && !/^[\p{Lu}\d]{2,}$/u.test(t.raw)))) return 'first name';
   if (!office) {
     for (const t of run) if (cues.organisationHeads.has(t.norm) || cues.organisationFollowers.has(t.norm) || NON_LOCATIVE_HEADS.has(t.norm) || teamLike(t, cues)) return `head ${t.norm}`;
     // "Paris Hilton", "Jack London"'s reverse: a name that is no English word, no title and no
