@@ -60,6 +60,12 @@ describe('roles: capitals and countries standing for governments', () => {
     expect(mentions('Kyiv sits on both banks of the river.')).toEqual(['Kyiv']);
   });
 
+  it('reads the two sides of a quarrel or a mediation as governments, not a border between places', () => {
+    expect(mentions('A bitter quarrel between Nairobi and Kampala overshadowed the summit.')).toEqual([]);
+    expect(mentions('Qatar has mediated between Israel and Hamas for months.')).not.toContain('Israel');
+    expect(mentions('The road between Nairobi and Kampala was closed.')).toEqual(['Nairobi', 'Kampala']);
+  });
+
   it('does not read a broadcaster named after a city as an addressee', () => {
     expect(mentions('He told CBC Toronto that the cat had survived.')).toEqual(['Toronto']);
   });

@@ -3,6 +3,11 @@ import type { Place } from '../gazetteer/place.ts';
 import type { ActorEntry, Lexicon } from '../events/lexicon.ts';
 import type { Role, RoleInput } from './roles.ts';
 import { actsAsAgent, verbGroupAt } from './verbs.ts';
+import data from './data/roleCues.json' with { type: 'json' };
+import { normalizeToken } from '../text/normalize.ts';
+
+/** Nouns and verbs of a relation between two parties ("a quarrel between", "mediated between"). */
+const BETWEEN_HEADS = new Set(data.betweenHeads.map(normalizeToken));
 
 /** The actor a place can stand for: a country, or a capital listed in the lexicon. */
 export function actorOfPlace(place: Place, lexicon: Lexicon): ActorEntry | undefined {
@@ -70,7 +75,8 @@ function betweenRelation(tokens: readonly Token[], first: number, lex: Lexicon):
     if (t.norm === 'between' || t.norm === 'betwen') {
       const rel = tokens[i - 1];
       const rel2 = tokens[i - 2];
-      const relation = (rel && lex.relationNouns.has(rel.norm)) || (rel2 && lex.relationNouns.has(rel2.norm));
+      const isRelation = (t: Token | undefined) => t !== undefined && (lex.relationNouns.has(t.norm) || BETWEEN_HEADS.has(t.norm));
+      const relation = isRelation(rel) || isRelation(rel2);
       const position = i === first - 1 || tokens[first - 1]!.norm === 'and';
       return Boolean(relation && position);
     }
