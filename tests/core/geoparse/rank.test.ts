@@ -61,3 +61,25 @@ describe('what the other names could be', () => {
     ]);
   });
 });
+
+describe('the margin over a rival elsewhere', () => {
+  // Two namesakes with nothing to tell them apart but a small difference in size.
+  const a = town('Ashford Mills', 'US', 'Ohio', 40.0, -83.0, 20_000);
+  const b = town('Ashford Mills', 'US', 'Oregon', 44.0, -123.0, 19_000);
+  const nearby = town('Ashford Mills', 'US', 'Ohio', 40.05, -83.05, 100);
+  const oregon = { id: 'p-texas', name: 'Oregon', kind: 'province', country: 'US', lat: 44, lon: -120.5, precision: 'region', population: 4_000_000, layer: 'broad', source: 'test', fcode: 'ADM1' } as Place;
+
+  it('is near 0 between namesakes the article does not tell apart, and large when the text names the parent', () => {
+    const [bare] = rankMentions([mention('Ashford Mills', [a, b])], getWeights().ranking, names);
+    expect(bare!.margin).toBeGreaterThanOrEqual(0);
+    expect(bare!.margin).toBeLessThan(0.2);
+    const [withParent] = rankMentions([{ ...mention('Ashford Mills', [a, b]), parents: [oregon] }], getWeights().ranking, names);
+    expect(withParent!.place).toBe(b);
+    expect(withParent!.margin).toBeGreaterThan(1);
+  });
+
+  it('does not count a candidate near the chosen one as a rival', () => {
+    const [r] = rankMentions([mention('Ashford Mills', [a, nearby])], getWeights().ranking, names);
+    expect(r!.margin).toBe(Infinity);
+  });
+});

@@ -8,6 +8,7 @@ import { getCues, type Cues } from './cues.ts';
 import { documentCues, markRepeats, nameCandidates, type NameCandidate } from './recognise.ts';
 import { rankMentions, type MentionToRank, type Resolution } from './rank.ts';
 import { getWeights, type GeoparseWeights } from './weights.ts';
+import abstain from './data/abstain.json' with { type: 'json' };
 
 /** A run of words that names a place, with the gazetteer's candidates for it. */
 export interface PlaceMention {
@@ -36,6 +37,11 @@ export interface SentenceTokens {
 export interface GeoparseOptions {
   weights?: GeoparseWeights;
   cues?: Cues;
+  /**
+   * A name whose chosen place leads its best rival more than 161 km away by less than this
+   * (ranking score per mention; data/abstain.json) is not plotted. 0 plots every name.
+   */
+  abstainMargin?: number;
 }
 
 /**
@@ -53,6 +59,15 @@ export function geoparse(sentences: readonly SentenceTokens[], text: string, ind
   const flat = recognised.flat();
   const resolutions = rankMentions(flat.map((c, i) => toRank(c, parentsOf(flat, i, text))), weights.ranking, index);
   const stray = strays(resolutions);
+  const floor = options.abstainMargin ?? abstain.margin;
+  // A coin toss between namesakes ("Arlington", "Henry County" with nothing in the article to
+  // tell Virginia's from Texas's): not plotting is more honest than plotting one at random.
+  // The analyst's own gazetteer is never second-guessed. A name listed with another place
+  // ("Washington and Moscow discuss") stays: its list is read as one (the roles read a list's
+  // names together), and dropping one name would change how its neighbours are read.
+  resolutions.forEach((r, i) => {
+    if (r.margin < floor && r.place.layer !== 'user' && !listed(flat, i, text)) stray.add(r);
+  });
   let k = 0;
   return recognised.map((names) => names.map((c) => ({
     first: c.first, last: c.last, start: c.start, end: c.end, text: c.text, candidates: c.candidates,
@@ -97,6 +112,14 @@ export function allCandidates(sentences: readonly SentenceTokens[], text: string
   }, weights.recognition));
   markRepeats(all.flat(), (c) => c.key, weights.recognition);
   return all;
+}
+
+const LIST_JOIN = /^(?:,|,? *(?:and|or|&)) *$/i;
+
+/** A name joined to the name before or after it by a comma, "and" or "or" in one sentence. */
+function listed(names: readonly NameCandidate[], i: number, text: string): boolean {
+  const joined = (a: NameCandidate | undefined, b: NameCandidate | undefined) => a !== undefined && b !== undefined && a.end <= b.start && LIST_JOIN.test(text.slice(a.end, b.start).trim());
+  return joined(names[i - 1], names[i]) || joined(names[i], names[i + 1]);
 }
 
 /** "Paris, Texas": the names right after a comma that can contain this one. */

@@ -47,7 +47,15 @@ export interface Resolution {
   confidence: number;
   /** The other candidates, best first, for an analyst who wants to change the choice. */
   alternatives: Place[];
+  /**
+   * How far the chosen place's score (per mention of its name) leads the best candidate more
+   * than MARGIN_KM away from it: Infinity when every candidate lies near the chosen one.
+   */
+  margin: number;
 }
+
+/** Candidates nearer than this to the chosen one are the same answer for the map. */
+export const MARGIN_KM = 161;
 
 /** What the ranker asks the gazetteer about names (PlaceIndex answers). */
 export interface PlaceNames {
@@ -278,8 +286,10 @@ export function rankMentions(mentions: readonly MentionToRank[], weights: readon
   const second = mentions.map((m, i) => scoreAll(m, contexts[i]!, weights, names));
   // One sense per article: a key's mentions vote with their summed scores.
   const votes = new Map<string, Map<Place, number>>();
+  const counts = new Map<string, number>();
   second.forEach((scored, i) => {
     const key = mentions[i]!.key;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
     const tally = votes.get(key) ?? new Map<Place, number>();
     votes.set(key, tally);
     for (const s of scored) tally.set(s.place, (tally.get(s.place) ?? 0) + s.score);
@@ -290,7 +300,14 @@ export function rankMentions(mentions: readonly MentionToRank[], weights: readon
     const ordered = [...scored].sort((a, b) => (tally.get(b.place) ?? 0) - (tally.get(a.place) ?? 0) || b.score - a.score || (a.place.id < b.place.id ? -1 : 1));
     const best = ordered[0]!;
     const p = probability(ordered, best.place);
-    return { place: best.place, confidence: Math.max(0.1, Math.min(0.99, Number(p.toFixed(2)))), alternatives: ordered.slice(1, 6).map((s) => s.place) };
+    const mine = tally.get(best.place)!;
+    let rival = -Infinity;
+    for (const s of ordered) {
+      const t = tally.get(s.place)!;
+      if (t > rival && distanceKm(s.place, best.place) > MARGIN_KM) rival = t;
+    }
+    const margin = (mine - rival) / (counts.get(mentions[i]!.key) ?? 1);
+    return { place: best.place, confidence: Math.max(0.1, Math.min(0.99, Number(p.toFixed(2)))), alternatives: ordered.slice(1, 6).map((s) => s.place), margin };
   });
 }
 
