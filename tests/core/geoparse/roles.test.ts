@@ -85,6 +85,8 @@ describe('roles: teams and people', () => {
     expect(mentions('Leeds climbed out of the relegation zone with a 2-0 win, while Brighton were held at home.')).toEqual([]);
     expect(mentions('Marseille and Lyon have spent heavily on new players.')).toEqual([]);
     expect(mentions('Several players from England, South Africa and Australia left during the fighting.')).toEqual(['England', 'South Africa', 'Australia']);
+    expect(mentions('Leeds had taken the lead through their striker, but were held at home by Sunderland.')).toEqual([]);
+    expect(mentions('Bankers say competition from Riyadh, which now requires local offices, is fierce.')).toEqual([]);
     expect(mentions('Fargo built its highest dike of the season.')).toEqual(['Fargo']);
   });
 

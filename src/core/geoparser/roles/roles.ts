@@ -7,7 +7,7 @@ import type { Lexicon } from '../events/lexicon.ts';
 import { getCues } from '../geoparse/cues.ts';
 import { isDateline, isHeadline } from '../geoparse/recognise.ts';
 import { actorOfPlace, metonymRole } from './metonyms.ts';
-import { isSubject, subjectVerb } from './verbs.ts';
+import { subjectVerb } from './verbs.ts';
 
 /**
  * The role stage: what a recognised place name does in its sentence.
@@ -264,12 +264,15 @@ function playsAsTeam(tokens: readonly Token[], text: string, mentions: readonly 
   // Lyon have spent heavily": in a sentence about a game, a name that is the subject of a verb
   // (not one of where a place is) is a team, unless a preposition makes it where.
   if (!strictlyAboutSport(tokens, text)) return false;
+  // "were held at home by Nottingham Forest": the agent of a passive, in a game.
+  if (prev?.norm === 'by') return true;
   // Back to the head of a list ("Several from England, South Africa and Australia left").
   let s = k;
   while (s > 0 && mentions[s]!.first - mentions[s - 1]!.last <= 3 && tokens.slice(mentions[s - 1]!.last + 1, mentions[s]!.first).every((t) => /^(?:and|or)$/.test(t.norm)) && /^[\s,]*(?:and|or)?\s*$/.test(text.slice(tokens[mentions[s - 1]!.last]!.end, tokens[mentions[s]!.first]!.start))) s--;
   const before = tokens[mentions[s]!.first - 1];
   if (before && (getCues().locativePrepositions.has(before.norm) || before.norm === 'of' || before.norm === 'the')) return false;
-  return isSubject(subjectVerb(tokens, text, mentions, k));
+  // Any verb, in a game: "Liverpool had taken the lead".
+  return subjectVerb(tokens, text, mentions, k) !== undefined;
 }
 
 /** The mention is exactly the name of a non-state actor of the lexicon (countries and capitals are metonyms instead). */
