@@ -67,6 +67,25 @@ export interface PlaceNames {
 
 /** A candidate's features for one mention, given the article context. */
 export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContext | null, names: PlaceNames): number[] {
+  const f = ownFeatures(m, p, prepare(m), names);
+  if (ctx) addContext(f, p, ctx);
+  return f;
+}
+
+/** What the features ask of a mention, whichever candidate: computed once per mention. */
+interface Prepared {
+  /** The name as written, folded (`fold`). */
+  folded: string;
+  /** One of its candidates is a country. */
+  countryNamed: boolean;
+}
+
+function prepare(m: MentionToRank): Prepared {
+  return { folded: fold(m.text), countryNamed: m.candidates.some((c) => c.kind === 'country') };
+}
+
+/** The features of a candidate that do not depend on the rest of the article. */
+function ownFeatures(m: MentionToRank, p: Place, prep: Prepared, names: PlaceNames): number[] {
   const f = new Array<number>(RANKING_FEATURES.length).fill(0);
   f[F.logPop] = Math.log10(1 + p.population) / 7;
   if (p.kind === 'country') f[F.country] = 1;
@@ -79,27 +98,29 @@ export function candidateFeatures(m: MentionToRank, p: Place, ctx: ArticleContex
   if (p.layer === 'curated') f[F.curated] = 1;
   // An analyst said so (an alias, a place added by hand): that outweighs any prior.
   if (p.layer === 'user' || names.userNamed(p, m.key)) f[F.user] = 1;
-  if (writtenNames(p, names).has(fold(m.text))) f[F.exact] = 1;
+  if (writtenNames(p, names).has(prep.folded)) f[F.exact] = 1;
   if (primaryKey(p) === m.key) f[F.primary] = 1;
   // "Khartoum", "Kursk", "Isfahan": the seat of a division named after it is what a bare name
   // usually means; the division is written with its word ("Khartoum state"). (New York City is
   // not its state's seat, and the corpora read a bare "New York" either way.)
   // A country of that name ("Djibouti", "Kuwait") is another contest, left to the other features.
-  if ((p.fcode === 'PPLA' || p.fcode === 'PPLC') && p.admin1 && keyOf(p.admin1) === m.key && !m.candidates.some((c) => c.kind === 'country')) f[F.namesakeCity] = 1;
+  if ((p.fcode === 'PPLA' || p.fcode === 'PPLC') && p.admin1 && keyOf(p.admin1) === m.key && !prep.countryNamed) f[F.namesakeCity] = 1;
   for (const parent of m.parents) {
     if (parent === p) continue;
     if (parent.kind === 'country' ? parent.country === p.country : sameDivision(parent, p)) f[F.parent] = 1;
   }
-  if (ctx) {
-    f[F.docCountry] = ctx.countryShare(p.country);
-    f[F.docDivision] = p.admin1 ? ctx.divisionShare(p.country, p.admin1) : 0;
-    f[F.countrySupport] = p.country ? ctx.countrySupport(p.country) : 0;
-    const div = divisionOf(p);
-    f[F.divisionSupport] = div ? ctx.divisionSupport(div) : 0;
-    const km = ctx.distanceTo(p);
-    f[F.distance] = km === null ? 0 : Math.log1p(km) / Math.log1p(20_000);
-  }
   return f;
+}
+
+/** Writes the features that come from the rest of the article into `f`. */
+function addContext(f: number[], p: Place, ctx: ArticleContext): void {
+  f[F.docCountry] = ctx.countryShare(p.country);
+  f[F.docDivision] = p.admin1 ? ctx.divisionShare(p.country, p.admin1) : 0;
+  f[F.countrySupport] = p.country ? ctx.countrySupport(p.country) : 0;
+  const div = divisionOf(p);
+  f[F.divisionSupport] = div ? ctx.divisionSupport(div) : 0;
+  const km = ctx.distanceTo(p);
+  f[F.distance] = km === null ? 0 : Math.log1p(km) / Math.log1p(20_000);
 }
 
 /** "Texas" the state is the parent of Paris, Texas; a county is its towns' parent too. */
@@ -282,8 +303,19 @@ function dot(f: readonly number[], w: readonly number[]): number {
  * first pass's picks). Then one sense per name key.
  */
 export function rankMentions(mentions: readonly MentionToRank[], weights: readonly number[], names: PlaceNames): Resolution[] {
-  const contexts = articleContexts(mentions, weights, names);
-  const second = mentions.map((m, i) => scoreAll(m, contexts[i]!, weights, names));
+  const own = ownFeatureTable(mentions, names);
+  const contexts = contextsOf(mentions, own, weights);
+  const scratch = new Array<number>(RANKING_FEATURES.length);
+  const second = mentions.map((m, i) => {
+    const ctx = contexts[i]!;
+    return sortScored(m.candidates.map((place, c) => {
+      // The candidate's own features, then the article's: the same sum as candidateFeatures.
+      const base = own[i]![c]!;
+      for (let k = 0; k < base.length; k++) scratch[k] = base[k]!;
+      addContext(scratch, place, ctx);
+      return { place, score: dot(scratch, weights) };
+    }));
+  });
   // One sense per article: a key's mentions vote with their summed scores.
   const votes = new Map<string, Map<Place, number>>();
   const counts = new Map<string, number>();
@@ -318,13 +350,39 @@ interface Scored { place: Place; score: number }
  * Exported for the weight fitter, which needs the same contexts the ranker uses.
  */
 export function articleContexts(mentions: readonly MentionToRank[], weights: readonly number[], names: PlaceNames): ArticleContext[] {
-  const first = mentions.map((m) => scoreAll(m, null, weights, names));
+  return contextsOf(mentions, ownFeatureTable(mentions, names), weights);
+}
+
+function contextsOf(mentions: readonly MentionToRank[], own: readonly (readonly number[][])[], weights: readonly number[]): ArticleContext[] {
+  const scores = new Map<readonly number[][], Scored[]>();
+  const first = mentions.map((m, i) => {
+    const table = own[i]!;
+    let scored = scores.get(table);
+    if (!scored) scores.set(table, (scored = sortScored(m.candidates.map((place, c) => ({ place, score: dot(table[c]!, weights) })))));
+    return scored;
+  });
   const picks: (Pick | null)[] = first.map((s) => (s.length ? { place: s[0]!.place, weight: s.length === 1 ? 1 : probability(s) } : null));
   return contextsWithout(picks, mentions);
 }
 
-function scoreAll(m: MentionToRank, ctx: ArticleContext | null, weights: readonly number[], names: PlaceNames): Scored[] {
-  const out = m.candidates.map((place) => ({ place, score: dot(candidateFeatures(m, place, ctx, names), weights) }));
+/**
+ * Each mention's candidates' own features (ownFeatures), in candidate order. Mentions of one
+ * name written alike, with the same candidates and no parent, share one table.
+ */
+function ownFeatureTable(mentions: readonly MentionToRank[], names: PlaceNames): number[][][] {
+  const shared = new Map<string, { candidates: readonly Place[]; table: number[][] }>();
+  return mentions.map((m) => {
+    const prep = prepare(m);
+    const id = m.parents.length ? null : `${m.key}\u0000${prep.folded}`;
+    const hit = id === null ? undefined : shared.get(id);
+    if (hit && hit.candidates === m.candidates) return hit.table;
+    const table = m.candidates.map((p) => ownFeatures(m, p, prep, names));
+    if (id !== null && !hit) shared.set(id, { candidates: m.candidates, table });
+    return table;
+  });
+}
+
+function sortScored(out: Scored[]): Scored[] {
   out.sort((a, b) => b.score - a.score || (a.place.id < b.place.id ? -1 : 1));
   return out;
 }
