@@ -39,6 +39,7 @@ describe('roles: capitals and countries standing for governments', () => {
   it('reads names coordinated with a metonym, or addressed in a list, as governments', () => {
     expect(mentions('Berlin has assured Paris and Warsaw that it will raise spending.')).toEqual([]);
     expect(mentions('The remark drew a cool response from The Hague.')).toEqual([]);
+    expect(mentions('Officials said they would judge Tehran by its actions.')).toEqual([]);
     expect(mentions('Cairo and Doha, which have mediated for months, presented a plan.')).toEqual([]);
   });
 
