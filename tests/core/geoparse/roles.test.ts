@@ -19,6 +19,13 @@ describe('roles: a place inside a longer name', () => {
     expect(mentions('Power was restored in Tokyo on Monday.')).toEqual(['Tokyo']);
   });
 
+  it('reads a hyphenated compound after a place as one longer name ("Paris Saint-Germain"), and "X de Y" as "X of Y"', () => {
+    expect(mentions('Supporters of Paris Saint-Germain gathered before kick-off.')).toEqual([]);
+    expect(mentions('Saint-Germain-en-Laye is west of Paris.')).toContain('Paris');
+    expect(mentions('The Tour de France reaches the Alps next week.')).not.toContain('Tour');
+    expect(mentions('Riders left Grenoble on Sunday for the mountains.')).toEqual(['Grenoble']);
+  });
+
   it('does not plot an English word that names an office', () => {
     expect(mentions('The City Council voted on Tuesday.')).toEqual([]);
   });

@@ -113,6 +113,9 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
  * "Real Madrid", "George Washington", "University of Chicago", "Bank of America". A following
  * word that keeps it a place ("Toronto Police", "Kharkiv Governor", "Lamar County") does not count.
  */
+/** "of" and the particles that mean it in the Romance names English copy keeps as they are. */
+const OF_WORDS = new Set(['of', 'de', 'del', 'des', 'du', 'di', 'da']);
+
 function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, mentions: readonly RoleInput[]): string | null {
   const cues = getCues();
   // A name followed by more capitalised words, up to a title ("Fargo Police Chief Keith
@@ -124,7 +127,11 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
   const run: Token[] = [];
   for (let i = m.last + 1, prev = tokens[m.last]!; i < Math.min(tokens.length, m.last + 6); prev = tokens[i]!, i++) {
     const t = tokens[i]!;
-    if (!t.capitalized || t.possessive || !joined(text, prev, t) || cues.titles.has(t.norm)) break;
+    // A title ends the run ("Fargo Police Chief Keith Ternes"), unless a hyphen makes it part of
+    // a compound name ("Paris Saint-Germain").
+    const next = tokens[i + 1];
+    const inCompound = next !== undefined && next.capitalized && next.start === t.end + 1 && /[-\u2010\u2011]/.test(text[t.end]!);
+    if (!t.capitalized || t.possessive || !joined(text, prev, t) || (cues.titles.has(t.norm) && !inCompound)) break;
     run.push(t);
   }
   const office = run.length > 0 && cues.officeHeads.has(run[run.length - 1]!.norm);
@@ -143,16 +150,21 @@ function partOfLongerName(tokens: readonly Token[], text: string, m: RoleInput, 
     // place of its own right after the place name makes one longer name, a person's or a firm's.
     // Only a two-word name: longer runs are mostly a place's own offices and schools ("Dublin
     // Coffman High School"), and an acronym is a unit of it ("Gainesville VFW").
+    // A hyphenated compound is one word ("Paris Saint-Germain" as "Paris Hilton").
     const t = run[0];
-    const after = tokens[m.last + 2];
-    const twoWords = t !== undefined && run.length === 1 && !(after && after.capitalized && joined(text, t, after));
-    if (t && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCountExact(t.raw) === 0 && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === m.last + 1)) return 'two-word name';
+    const compound = t !== undefined && run.length > 1 && run.every((u, j) => j === 0 || !/\s/.test(text.slice(run[j - 1]!.end, u.start)));
+    const word = t === undefined ? '' : compound ? text.slice(t.start, run[run.length - 1]!.end) : t.raw;
+    const last = run[run.length - 1];
+    const after = tokens[m.last + run.length + 1];
+    const twoWords = t !== undefined && (run.length === 1 || compound) && !(after && after.capitalized && joined(text, last!, after));
+    if (t && twoWords && !/^[\p{Lu}\d]+$/u.test(t.raw) && cues.commonCountExact(word) === 0 && !cues.divisionWords.has(t.norm) && !mentions.some((o) => o.first === m.last + 1)) return 'two-word name';
   }
   // "the University of Chicago", "the Bank of England": a common noun heading an institution's
   // name, which a town somewhere happens to bear.
   const next = tokens[m.last + 1];
   const institutionHead = cues.commonCount(tokens[m.first]!.norm) > 0 || tokens[m.first - 1]?.norm === 'the';
-  if (m.first === m.last && next?.norm === 'of' && tokens[m.last + 2]?.capitalized && institutionHead) return 'institution of';
+  // Romance names join the same way ("Tour de France", "Banco de Chile").
+  if (m.first === m.last && next !== undefined && OF_WORDS.has(next.raw.toLowerCase()) && tokens[m.last + 2]?.capitalized && institutionHead) return 'institution of';
   const prev = tokens[m.first - 1];
   if (prev && prev.capitalized && !prev.article && !prev.possessive && joined(text, prev, tokens[m.first]!)) {
     // "And Texas…", "CORSICANA — A Henderson County woman": a capitalised word opening the
