@@ -2,7 +2,8 @@
  * The committed floor of scores (eval/floor.json) that CI checks: per corpus, the end-to-end
  * recall and precision at 161 km, the recognition F1 with overlapping spans and the resolution
  * accuracy at 161 km must not drop more than `tolerance` below it; for the fixtures, the share
- * of non-locational uses plotted must not rise more than `tolerance` above its ceiling.
+ * of non-locational uses plotted must not rise more than `tolerance` above its ceiling, and the
+ * event precision and recall on the event fixtures must not drop below theirs.
  *
  * @example
  * checkFloor(readFloor('eval/floor.json'), { lgl: figures }) // [] or ["lgl: end-to-end recall@161 0.190 is below its floor 0.200"]
@@ -21,6 +22,9 @@ export interface FloorFigures {
   resolution_acc_161: number | null;
   /** Fixtures only: a ceiling, not a floor. */
   nonlocational_plotted_rate_max?: number | null;
+  /** Fixtures only: strikes with the right place, initiator and day (issue 11's event metrics). */
+  event_precision?: number | null;
+  event_recall?: number | null;
 }
 
 export interface FloorFile {
@@ -36,6 +40,8 @@ const LABELS: Record<keyof FloorFigures, string> = {
   recognition_overlap_f1: 'recognition F1 (overlapping spans)',
   resolution_acc_161: 'resolution acc@161 (gold spans)',
   nonlocational_plotted_rate_max: 'non-locational plotted rate',
+  event_precision: 'event precision (tests/fixtures/articles)',
+  event_recall: 'event recall (tests/fixtures/articles)',
 };
 
 export class FloorError extends Error {
@@ -92,6 +98,8 @@ function rounded(f: FloorFigures): FloorFigures {
     resolution_acc_161: r(f.resolution_acc_161),
   };
   if (f.nonlocational_plotted_rate_max !== undefined) out.nonlocational_plotted_rate_max = r(f.nonlocational_plotted_rate_max);
+  if (f.event_precision !== undefined) out.event_precision = r(f.event_precision);
+  if (f.event_recall !== undefined) out.event_recall = r(f.event_recall);
   return out;
 }
 

@@ -39,6 +39,15 @@ describe('checkFloor', () => {
     expect(msgs[0]).toMatch(/^fixtures: non-locational plotted rate 0\.200 is above its ceiling 0\.100/);
   });
 
+  it('holds the event fixtures\' precision and recall as floors, and rounds them when written', () => {
+    const withEvents: FloorFile = { ...floor, corpora: { fixtures: { ...figures(0.5, 0.9, 0.7, 0.8), event_precision: 0.9, event_recall: 0.85 } } };
+    const now = { ...figures(0.5, 0.9, 0.7, 0.8), event_precision: 0.9, event_recall: 0.85 };
+    expect(checkFloor(withEvents, { fixtures: now })).toEqual([]);
+    const msgs = checkFloor(withEvents, { fixtures: { ...now, event_recall: 0.8 } });
+    expect(msgs).toEqual(['fixtures: event recall (tests/fixtures/articles) 0.800 is below its floor 0.850 (eval/floor.json, tolerance 0.005)']);
+    expect(makeFloor({ fixtures: { ...now, event_precision: 0.987654 } }, 'test').corpora.fixtures!.event_precision).toBe(0.9877);
+  });
+
   it('skips corpora not run, but fails a corpus run without a figure', () => {
     expect(checkFloor(floor, {})).toEqual([]);
     const empty = { end_to_end_recall_161: null, end_to_end_precision_161: null, recognition_overlap_f1: null, resolution_acc_161: null };
