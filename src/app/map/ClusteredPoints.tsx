@@ -117,43 +117,124 @@ export function colocate(map: L.Map, zoom: number, layers: readonly LayerCluster
 }
 
 /**
- * A focusable handle over each place drawn beside a strike or a base: a button (Leaflet's
- * keyboard-enabled marker) named "1 strike + 10 places at this spot", which lists them all.
+ * The spots' handles as one layer: a container in the marker pane holding a plain button per
+ * spot, placed by `left`/`top` at each zoom. Leaflet markers would each be placed by a 3D
+ * transform (a compositing layer of its own in Chromium) and animated through every zoom, and
+ * were all rebuilt on each new set of clusters: 50 of them put pan and zoom frames at 80-100 ms
+ * p95 in the map benchmark. Here a pan moves them with the map pane, a zoom animation hides them
+ * (`leaflet-zoom-hide`, as Leaflet hides overlays it cannot scale; they are transparent), and a
+ * new set of spots reuses the buttons of the spots it keeps (a focused handle keeps the focus).
+ */
+class SpotHandleLayer extends L.Layer {
+  private container: HTMLDivElement | null = null;
+  private readonly buttons = new Map<string, { el: HTMLButtonElement; spot: CoLocated }>();
+  private spots: readonly CoLocated[] = [];
+
+  constructor(private readonly open: (spot: CoLocated) => void) {
+    super();
+  }
+
+  override onAdd(map: L.Map): this {
+    const el = (this.container = L.DomUtil.create('div', 'colocated-spots leaflet-zoom-hide') as HTMLDivElement);
+    el.style.position = 'absolute';
+    el.style.left = '0';
+    el.style.top = '0';
+    el.style.pointerEvents = 'none';
+    map.getPanes().markerPane.appendChild(el);
+    this.setSpots(this.spots);
+    return this;
+  }
+
+  override onRemove(): this {
+    this.container?.remove();
+    this.container = null;
+    this.buttons.clear();
+    return this;
+  }
+
+  override getEvents(): { [name: string]: L.LeafletEventHandlerFn } {
+    return { zoom: this.place, viewreset: this.place };
+  }
+
+  setSpots(spots: readonly CoLocated[]): void {
+    this.spots = spots;
+    const container = this.container;
+    if (!container) return;
+    const next = new Set<string>();
+    for (const spot of spots.length > MAX_SPOT_HANDLES ? [] : spots) {
+      const key = spot.place.key;
+      next.add(key);
+      let entry = this.buttons.get(key);
+      if (!entry) {
+        const el = document.createElement('button');
+        el.type = 'button';
+        el.className = 'colocated-spot';
+        Object.assign(el.style, { position: 'absolute', margin: '0', padding: '0', border: '0', background: 'transparent', cursor: 'pointer', pointerEvents: 'auto' });
+        const held = { el, spot };
+        entry = held;
+        el.addEventListener('click', (e) => {
+          e.preventDefault();
+          this.open(held.spot);
+        });
+        // The map must not see the click (it would close the list) nor a drag start.
+        L.DomEvent.disableClickPropagation(el);
+        L.DomEvent.disableScrollPropagation(el);
+        container.appendChild(el);
+        this.buttons.set(key, entry);
+      }
+      entry.spot = spot;
+      const name = `${spot.label} at this spot: list them`;
+      if (entry.el.getAttribute('aria-label') !== name) {
+        entry.el.setAttribute('aria-label', name);
+        entry.el.title = name;
+      }
+    }
+    for (const [key, { el }] of this.buttons) {
+      if (next.has(key)) continue;
+      el.remove();
+      this.buttons.delete(key);
+    }
+    this.place();
+  }
+
+  /** Layer pixels of each handle: over its place symbol, where it is drawn (offset). */
+  private place(): void {
+    const map = this._map;
+    if (!map) return;
+    for (const { el, spot } of this.buttons.values()) {
+      const r = Math.max(12, spot.place.r + 2);
+      const p = map.latLngToLayerPoint(spot.place.latlng);
+      const left = `${Math.round(p.x + spot.offset[0] - r)}px`;
+      const top = `${Math.round(p.y + spot.offset[1] - r)}px`;
+      const size = `${2 * r}px`;
+      if (el.style.left !== left) el.style.left = left;
+      if (el.style.top !== top) el.style.top = top;
+      if (el.style.width !== size) {
+        el.style.width = size;
+        el.style.height = size;
+      }
+    }
+  }
+}
+
+/**
+ * A focusable handle over each place drawn beside a strike or a base: a button named "1 strike
+ * + 10 places at this spot", which lists them all.
  */
 function SpotHandles({ spots, onOpen }: { spots: readonly CoLocated[]; onOpen: (spot: CoLocated) => void }) {
   const map = useMap();
   const open = useRef(onOpen);
   open.current = onOpen;
+  const [layer] = useState(() => new SpotHandleLayer((spot) => open.current(spot)));
   useEffect(() => {
-    if (spots.length > MAX_SPOT_HANDLES) return;
-    const group = L.layerGroup().addTo(map);
-    for (const spot of spots) {
-      const r = Math.max(12, spot.place.r + 2);
-      const name = `${spot.label} at this spot: list them`;
-      const marker = L.marker(spot.place.latlng, {
-        icon: L.divIcon({ className: 'colocated-spot', html: '', iconSize: [2 * r, 2 * r], iconAnchor: [r - spot.offset[0], r - spot.offset[1]] }),
-        keyboard: true,
-        title: name,
-        riseOnHover: true,
-        bubblingMouseEvents: false,
-      });
-      marker.on('click', () => open.current(spot));
-      marker.addTo(group);
-      const el = marker.getElement();
-      el?.setAttribute('aria-label', name);
-      el?.setAttribute('role', 'button');
-      // Enter or Space, as on any button (Leaflet's marker reacts to Enter only with a bound popup).
-      el?.addEventListener('keydown', (e) => {
-        if (e.key !== 'Enter' && e.key !== ' ') return;
-        e.preventDefault();
-        e.stopPropagation();
-        open.current(spot);
-      });
-    }
+    layer.addTo(map);
     return () => {
-      group.remove();
+      layer.remove();
     };
-  }, [map, spots]);
+  }, [map, layer]);
+  useEffect(() => {
+    layer.setSpots(spots);
+  }, [layer, spots]);
   return null;
 }
 

@@ -14,6 +14,12 @@ import type { PlacedLabel } from './labelPainter.ts';
 export type { PlacedLabel } from './labelPainter.ts';
 
 const PADDING = 0.15;
+/**
+ * A moveend asks for labels only after the map has been still this long: pans and zooms come in
+ * runs, and the worker placing and painting a view the map has already left (tens of ms of
+ * CPU) competes with the next move's frames on a machine with few cores.
+ */
+const SETTLE_MS = 200;
 
 export interface LabelSources {
   cities: boolean;
@@ -31,6 +37,7 @@ export class LabelCanvas extends L.Layer {
   private center: L.LatLng | null = null;
   private zoom = 0;
   private latest = 0;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   sources: LabelSources = { cities: false, divisions: false, countries: false };
 
   constructor(private readonly client: ContextClient, private readonly paneName: string) {
@@ -57,15 +64,27 @@ export class LabelCanvas extends L.Layer {
     this.canvas = null;
     this.shown = null;
     this.latest++;
+    clearTimeout(this.settleTimer);
     return this;
   }
 
   override getEvents(): { [name: string]: L.LeafletEventHandlerFn } {
-    return { moveend: this.redraw, viewreset: this.redraw, zoom: this.onZoom, zoomanim: this.onAnimZoom as L.LeafletEventHandlerFn };
+    return { movestart: this.onMoveStart, moveend: this.onMoveEnd, viewreset: this.redraw, zoom: this.onZoom, zoomanim: this.onAnimZoom as L.LeafletEventHandlerFn };
+  }
+
+  /** A new move: the view a pending request would place is already being left. */
+  private onMoveStart(): void {
+    clearTimeout(this.settleTimer);
+  }
+
+  private onMoveEnd(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.redraw(), SETTLE_MS);
   }
 
   /** Asks for the current view's labels; they replace the shown ones when they arrive. */
   redraw(): void {
+    clearTimeout(this.settleTimer);
     const map = this._map as (L.Map & { _animatingZoom?: boolean }) | undefined;
     if (!map || !this.canvas || map._animatingZoom) return;
     const size = map.getSize();

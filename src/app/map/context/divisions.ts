@@ -18,7 +18,9 @@ export class DivisionTiles extends L.GridLayer {
   private readonly cancels = new Map<HTMLElement, () => void>();
 
   constructor(private readonly client: ContextClient, options: DivisionTileOptions) {
-    super({ tileSize: 512, minZoom: DIVISION_MIN_ZOOM, ...options });
+    // Tiles are asked for when a move ends, not during pans or at each level of a zoom: each
+    // costs the worker tens of ms of CPU that the move's own frames need.
+    super({ tileSize: 512, minZoom: DIVISION_MIN_ZOOM, updateWhenIdle: true, updateWhenZooming: false, ...options });
     this.on('tileunload', (e) => {
       const tile = (e as L.TileEvent).tile;
       this.cancels.get(tile)?.();
