@@ -26,6 +26,13 @@ describe('roles: a place inside a longer name', () => {
     expect(mentions('Riders left Grenoble on Sunday for the mountains.')).toEqual(['Grenoble']);
   });
 
+  it('does not plot an outlet named after a place, nor whoever is told something ("al-Mayadeen news channel", "told al-Mayadeen")', () => {
+    expect(mentions('The Arabic-language al-Mayadeen news channel broadcast the speech.')).toEqual([]);
+    expect(mentions('A commander told al-Mayadeen that the front had grown.')).toEqual([]);
+    expect(mentions('Officials gave a Baghdad news conference on Monday.')).toEqual(['Baghdad']);
+    expect(mentions('He told reporters in Mosul that the road was open.')).toEqual(['Mosul']);
+  });
+
   it('does not plot an English word that names an office', () => {
     expect(mentions('The City Council voted on Tuesday.')).toEqual([]);
   });

@@ -46,6 +46,9 @@ const SPORTS_PREPOSITIONS = set(data.sportsPrepositions);
 const SPORTS_CONTEXT = set(data.sportsContext);
 const SPORTS_CONTEXT_STRICT = set(data.sportsContextStrict);
 const NON_LOCATIVE_HEADS = set(data.nonLocativeHeads);
+const MEDIA_MODIFIERS = set(data.mediaModifiers);
+const MEDIA_HEADS = set(data.mediaHeads);
+const TOLD = set(['told', 'tell', 'tells', 'telling']);
 const ORGANISATION_OF = set(data.organisationOf);
 const PLACE_QUALIFIERS = set(data.placeQualifiers);
 const RELATION_HEADS = set(data.relationHeads);
@@ -87,6 +90,10 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
       roles.push('other'); reasons.push('team');
       return;
     }
+    // "told al-Mayadeen that", "told Reuters": whoever is told something is a listener (an
+    // outlet, a person), never where something is. A government told is caught below first.
+    const before = tokens[m.first - 1]?.norm === 'al' || tokens[m.first - 1]?.norm === 'el' ? tokens[m.first - 2] : tokens[m.first - 1];
+    const told = TOLD.has(before?.norm ?? '');
     const state = standsForState(m.place, lexicon) ? m.place : m.candidates?.find((c) => standsForState(c, lexicon));
     if (state) {
       const metonym = metonymRole(tokens, text, mentions, roles, k, lexicon, isTrigger) === 'actor' || addressedAsGovernment(tokens, m, mentions) || coordinatedWithMetonym(tokens, text, mentions, reasons, k);
@@ -101,6 +108,10 @@ export function classifyRoles(tokens: readonly Token[], text: string, mentions: 
         roles.push('location'); reasons.push('state as place');
         return;
       }
+    }
+    if (told) {
+      roles.push('other'); reasons.push('told');
+      return;
     }
     const government = actsAsGovernment(tokens, mentions, k) || (isSeat(m.place) && addressedAsGovernment(tokens, m, mentions));
     roles.push(government ? 'other' : 'location'); reasons.push(government ? 'government' : 'default');
@@ -227,7 +238,11 @@ function teamLike(t: Token, cues: ReturnType<typeof getCues>): boolean {
 /** "the Paris agreement", "Lyme disease", "Kobe beef", "the Dubai summit": the name qualifies a thing. */
 function namesSomethingElse(tokens: readonly Token[], text: string, m: RoleInput): boolean {
   const next = tokens[m.last + 1];
-  return next !== undefined && joined(text, tokens[m.last]!, next) && NON_LOCATIVE_HEADS.has(next.norm);
+  if (next === undefined || !joined(text, tokens[m.last]!, next)) return false;
+  if (NON_LOCATIVE_HEADS.has(next.norm)) return true;
+  // "al-Mayadeen news channel", "the Anadolu news agency": an outlet named after a place.
+  const head = tokens[m.last + 2];
+  return MEDIA_MODIFIERS.has(next.norm) && head !== undefined && joined(text, next, head) && MEDIA_HEADS.has(head.norm);
 }
 
 /** A score, or a word that only a game has ("league", "striker", "relegation"). */
