@@ -3,21 +3,15 @@
  * thinned by population and zoom and never overlapping, fetched lazily; first-level division
  * borders and names under the data; and the layers control, named and keyboard operable.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { showRegion } from './support/basemap.ts';
 
 /** Polls wait this long: two busy cores, a browser and a build can be slow. */
 const POLL = { timeout: 15_000 };
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** The fixture's site-precision strike (tests/e2e/support/fixture.ts). */
 const NEVATIM = { lat: 31.2083, lon: 35.0117 };

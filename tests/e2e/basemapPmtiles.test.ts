@@ -4,22 +4,16 @@
  * The archive is built here (tests/e2e/support/pmtilesWriter.ts), with features whose colours
  * in protomaps' "light" flavour are known, in the open sea where the offline basemap has none.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { near, screenColour, SEA_RGB, showRegion } from './support/basemap.ts';
 import { buildPmtiles } from './support/pmtilesWriter.ts';
 
 /** Polls wait this long: two busy cores, a browser and a build can be slow. */
 const POLL = { timeout: 15_000 };
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const square = (w: number, s: number, e: number, n: number): FeatureCollection<Polygon> => ({
   type: 'FeatureCollection',

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
+import { openDashboard, pointsShown, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /**
  * The fixture plus 40 strikes spread over a few km near Deir ez-Zor (they cluster at regional

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
@@ -9,13 +9,7 @@ import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts'
  * mention opens its correction controls; the reader opens at the mention; the map keeps the
  * selected feature in sight beside the reader; the controls never push the text.
  */
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** A long article (written for this test) whose one strike is far down and east of every other feature. */
 function withLongArticle() {

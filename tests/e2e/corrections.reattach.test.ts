@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { exportGeoJson } from './support/articles.ts';
 import { waitForBasemap } from './support/basemap.ts';
 import { buildFixture, type FixtureArticle } from './support/fixture.ts';
@@ -12,13 +12,7 @@ import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser
  * or vanished. Every correction re-attaches to its words or is shown as not re-attached, with a
  * way to re-apply or discard it; a version-1 project (corrections keyed by feature id) still loads.
  */
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 type Data = { corpus: NewsmapCollection; articles: FixtureArticle[] };
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { exportGeoJson } from './support/articles.ts';
 
 /**
@@ -8,13 +8,7 @@ import { exportGeoJson } from './support/articles.ts';
  * "Al-Karak" and "Kerak"), one row per place, and namesakes told apart by region, population
  * and coordinates (the Cañadas of Mexico).
  */
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const editor = (page: Page) => page.getByRole('complementary', { name: 'Article reader' }).getByRole('region', { name: 'Correct mention' });
 

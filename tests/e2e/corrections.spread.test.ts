@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { addArticle, exportGeoJson } from './support/articles.ts';
 
 /**
@@ -9,13 +9,7 @@ import { addArticle, exportGeoJson } from './support/articles.ts';
  * gazetteer) and to later ones; every correction is listed with its own undo; "Not a place"
  * stays visible and undoable. Article texts written for this test.
  */
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const TRIPOLI = 'Fighting was reported in Tripoli on Monday. Aid convoys reached Tripoli on Tuesday, officials said.';
 

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { exportGeoJson } from './support/articles.ts';
 
 /** Titles follow corrections (issue 10): a strike corrected to the United States is no longer an "Israeli strike". */
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 describe('titles follow corrections (built app, offline Chromium)', () => {
   it('a strike whose initiator is corrected to the United States is titled "US strike", in the list, the popup and the export', async () => {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { check } from '@placemarkio/check-geojson';
-import { cspViolations, eventCount, openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
+import { cspViolations, eventCount, openDashboard, pointsShown, sessionPerFile } from './support/harness.ts';
 import { ARTICLES, buildFixture, XSS } from './support/fixture.ts';
 import { CHECK_VIEW, LAND_POINT, LAND_RGB, near, screenColour, SEA_POINT, SEA_RGB, showRegion, waitForBasemap } from './support/basemap.ts';
 import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const fixture = buildFixture();
 const TOTAL = fixture.corpus.features.length;

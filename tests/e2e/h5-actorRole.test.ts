@@ -3,21 +3,15 @@
  * what the ticked actors initiated (`actor`) and "against" what targeted them (`target`). One
  * filter state, in the URL and the panel, read by the map, the list, the timeline and exports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { eventCount, openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
+import { eventCount, openDashboard, pointsShown, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const all = buildFixture().corpus.features;
 const ids = (fs: NewsmapFeature[]) => fs.map((f) => f.id).sort();

@@ -4,19 +4,13 @@
  * a strike (or base) would cover is drawn beside it with a leader line, and a button over it
  * ("1 strike + 10 places at this spot") lists the spot, by mouse and by keyboard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
+import { openDashboard, pointsShown, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** Ten places within a few hundred metres of the Baghdad airport strike (names made up for the test). */
 function placesAtTheStrike() {

@@ -2,18 +2,12 @@
  * Issue 10, "New articles": after "Parse and add", the map fits the new article's features,
  * wherever the analyst was looking, and with the reader open beside it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { addArticle, exportGeoJson } from './support/articles.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** Written for this test. */
 const TEXT = 'Drones struck an oil field near Kirkuk on Monday, officials in Kirkuk said.';

@@ -2,18 +2,12 @@
  * Issue 10, "Header": the rarely used file actions (KML, project and user-gazetteer files) sit in
  * one menu button with aria-expanded, operable from the keyboard; the feature count appears once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const TOTAL = buildFixture().corpus.features.length;
 const RARE = ['Export KML', 'Export project', 'Import project', 'Export user gazetteer'];

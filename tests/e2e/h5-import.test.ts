@@ -3,21 +3,15 @@
  * all already in the workspace") instead of claiming an import; a mixed file says what is new,
  * what it updates and what was there already.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventCount, openDashboard, startSession, type Session } from './support/harness.ts';
+import { eventCount, openDashboard, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import { exportGeoJson } from './support/articles.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const TOTAL = buildFixture().corpus.features.length;
 

@@ -4,17 +4,11 @@
  * focus into its form; the "only" links meet WCAG AA contrast (≥ 4.5:1) and target size (≥ 24 px),
  * measured in the browser.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** The timeline's bins, from each bar's title ("2013-01-01 – 2013-12-31: 1"). */
 async function bins(page: Page): Promise<{ start: string; end: string }[]> {

@@ -2,19 +2,13 @@
  * Issue 10, "KML": the KML export keeps each kind's style and each event's TimeStamp (so
  * Google Earth's time slider works) and is named after the filter like the other exports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { eventCount, openDashboard, startSession, type Session } from './support/harness.ts';
+import { eventCount, openDashboard, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import { filesMenuItem } from './support/menu.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 describe('KML export (issue 10)', () => {
   it('styles each kind, stamps each dated event and names the file after the filter', async () => {

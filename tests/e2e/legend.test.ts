@@ -3,21 +3,15 @@
  * unknown, an actor's colour is the lexicon's and never changes as the corpus grows, and the
  * legend never covers a popup, at 1400×900 and 1024×700.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, openDashboardAt, startSession, type Session } from './support/harness.ts';
+import { openDashboard, openDashboardAt, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import { LAND_RGB, near, screenColour, showRegion } from './support/basemap.ts';
 import { actorColour } from '../../src/core/geoparser/events/lexicon.ts';
 import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** A star's fill as seen on land: PointLayer draws it at fillOpacity 0.95 over the basemap. */
 const onLand = (c: number[]) => c.map((v, i) => Math.round(0.95 * v + 0.05 * LAND_RGB[i]!));

@@ -2,17 +2,11 @@
  * The precision filter (issue 10): region- and country-level points can be hidden, from the one
  * filter state, so the map, the list, the URL (and a reload) agree.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventCount, openDashboard, pointsShown, startSession, type Session } from './support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { eventCount, openDashboard, pointsShown, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const fixture = buildFixture();
 const TOTAL = fixture.corpus.features.length;

@@ -2,19 +2,13 @@
  * Issue 10, "Search": the search uses the gazetteer's name normalisation, so "Esfahan" finds
  * what "Isfahan" finds and "Ein Al-Assad" what "Ain al-Asad" finds, in the built app.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { eventCount, openDashboard, startSession, type Session } from './support/harness.ts';
+import { eventCount, openDashboard, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import type { NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** The fixture plus a strike on Ain al-Asad Air Base. */
 function withAinAlAsad() {

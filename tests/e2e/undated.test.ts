@@ -4,20 +4,14 @@
  * through the visible "Include undated events and mentions" toggle, which lives in the URL;
  * the date panel and the timeline say the same, true, thing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { eventCount, openDashboard, startSession, type Session } from './support/harness.ts';
+import { eventCount, openDashboard, sessionPerFile } from './support/harness.ts';
 import { buildFixture } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 /** The fixture plus an undated strike (an article that gives no date for it). */
 function withUndatedStrike() {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openDashboard, startSession, type Session } from './support/harness.ts';
+import { openDashboard, sessionPerFile } from './support/harness.ts';
 import { addArticle, changePlaceAndAddAlias, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.ts';
 
@@ -9,13 +9,7 @@ import type { NewsmapCollection } from '../../src/core/geoparser/geojson/schema.
  * every article parsed after it (issue 10, "Aliases and corrections spread"; issue 12, "the
  * analyst's corrections take part in candidates and ranking").
  */
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 async function featuresOf(page: Page, title: string): Promise<NewsmapCollection['features']> {
   return (await exportGeoJson(page)).features.filter((f) => f.properties.article_title === title);

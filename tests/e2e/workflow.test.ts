@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, startSession, type Session } from './support/harness.ts';
+import { cspViolations, eventCount, openDashboard, openSecondTab, pointsShown, sessionPerFile } from './support/harness.ts';
 import { buildFixture, XSS } from './support/fixture.ts';
 import { waitForBasemap } from './support/basemap.ts';
 import { addArticle, changePlaceAndAddAlias, exportGeoJson } from './support/articles.ts';
 import type { NewsmapCollection, NewsmapFeature } from '../../src/core/geoparser/geojson/schema.ts';
 import { filesMenuItem } from './support/menu.ts';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = sessionPerFile();
 
 const TOTAL = buildFixture().corpus.features.length;
 const TEXT = 'Israeli jets struck the T-4 air base in Homs province on Thursday.';

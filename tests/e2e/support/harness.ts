@@ -4,6 +4,7 @@
  * violations and dialogs so every test can assert there were none.
  */
 import { execSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -34,6 +35,21 @@ export async function startSession(): Promise<Session> {
   const server = await startStaticServer(DIST);
   const browser = await launchChromium();
   return { browser, server, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/**
+ * The browser session of one test file: started before its tests and closed after them. The
+ * object is filled in by beforeAll, so the tests use it as they would use startSession()'s.
+ */
+export function sessionPerFile(): Session {
+  const session = {} as Session;
+  beforeAll(async () => {
+    Object.assign(session, await startSession());
+  });
+  afterAll(async () => {
+    await session.close?.();
+  });
+  return session;
 }
 
 export interface Watched {
