@@ -54,7 +54,9 @@ const MAX_SPOT_HANDLES = 150;
 /** Gap between a strike's edge and the place symbol moved beside it (px). */
 const GAP = 3;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** One formatter for every label: `toLocaleString` builds one per call (most of colocate's time per filter change). */
+const COUNT = new Intl.NumberFormat('en');
+const plural = (n: number, one: string, many: string) => `${n < 1000 ? String(n) : COUNT.format(n)} ${n === 1 ? one : many}`;
 
 /**
  * Finds every place symbol (cluster or single) that a strike or base symbol would cover, in one
@@ -97,9 +99,11 @@ export function colocate(map: L.Map, zoom: number, layers: readonly LayerCluster
     const gx = Math.floor(place.x / CELL);
     const gy = Math.floor(place.y / CELL);
     const over: Drawn[] = [];
-    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-      for (const e of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
-        if (Math.hypot(e.x - place.x, e.y - place.y) < e.r + place.r) over.push(e);
+    for (let sx = -1; sx <= 1; sx++) for (let sy = -1; sy <= 1; sy++) {
+      for (const e of grid.get(`${gx + sx},${gy + sy}`) ?? []) {
+        const dx = e.x - place.x;
+        const dy = e.y - place.y;
+        if (dx * dx + dy * dy < (e.r + place.r) ** 2) over.push(e);
       }
     }
     if (over.length === 0) continue;

@@ -87,14 +87,23 @@ function placeGroups(table: FeatureTable): PlaceGroups {
 export function listRows(table: FeatureTable, indices: Uint32Array, expanded: ReadonlySet<string>): ListRows {
   const { groupOf, keys, names, countries } = placeGroups(table);
   const features = table.features;
-  const events: number[] = [];
+  // One pass sorts the view into events and place mentions (typed arrays, no growth); the
+  // second pass, over the mentions only, files them under their places.
+  const eventRows = new Uint32Array(indices.length);
+  const placeRows = new Uint32Array(indices.length);
+  let nEvents = 0;
+  let nPlaces = 0;
   const count = new Uint32Array(keys.length);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
     const g = groupOf[i]!;
-    if (g < 0) events.push(i);
-    else count[g]!++;
+    if (g < 0) eventRows[nEvents++] = i;
+    else {
+      placeRows[nPlaces++] = i;
+      count[g]!++;
+    }
   }
+  const events = eventRows.subarray(0, nEvents);
   // The view's places, most mentioned first, then by name; their members in table order.
   const present: number[] = [];
   for (let g = 0; g < count.length; g++) if (count[g]! > 0) present.push(g);
@@ -107,10 +116,9 @@ export function listRows(table: FeatureTable, indices: Uint32Array, expanded: Re
   }
   const members = new Uint32Array(offset);
   const fill = start.slice();
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k]!;
-    const g = groupOf[i]!;
-    if (g >= 0) members[fill[g]!++] = i;
+  for (let k = 0; k < nPlaces; k++) {
+    const i = placeRows[k]!;
+    members[fill[groupOf[i]!]!++] = i;
   }
   // Where each place's rows begin among the list's rows (after the events).
   const rowStart = new Int32Array(present.length + 1);
