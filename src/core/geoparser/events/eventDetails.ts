@@ -97,6 +97,18 @@ export function attributeBack(sentences: readonly AnalysedSentence[], events: Ar
   });
 }
 
+/** The strikes among `events`, grouped by `key` (their sentence, their country…), in order. */
+export function strikesBy<K>(events: readonly ArticleEvent[], key: (e: ArticleEvent) => K): Map<K, ArticleEvent[]> {
+  const groups = new Map<K, ArticleEvent[]>();
+  for (const e of events) {
+    if (e.kind !== 'strike') continue;
+    const list = groups.get(key(e));
+    if (list) list.push(e);
+    else groups.set(key(e), [e]);
+  }
+  return groups;
+}
+
 /**
  * A death count in the sentence right after an attack, when that sentence tells of no attack
  * itself ("... militants attacked a police checkpoint in Miran Shah. Two attackers were killed
@@ -104,13 +116,7 @@ export function attributeBack(sentences: readonly AnalysedSentence[], events: Ar
  * the only one of its sentence. A count over a span of time ("since October") is no count of it.
  */
 export function countsBack(sentences: readonly AnalysedSentence[], events: ArticleEvent[], lex: Lexicon): void {
-  const strikesOf = new Map<number, ArticleEvent[]>();
-  for (const e of events) {
-    if (e.kind !== 'strike') continue;
-    const list = strikesOf.get(e.mention.sentence);
-    if (list) list.push(e);
-    else strikesOf.set(e.mention.sentence, [e]);
-  }
+  const strikesOf = strikesBy(events, (e) => e.mention.sentence);
   sentences.forEach((s, si) => {
     const before = strikesOf.get(si - 1);
     if (!before || strikesOf.has(si)) return;

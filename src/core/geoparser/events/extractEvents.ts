@@ -12,7 +12,7 @@ import { distanceKm } from '../gazetteer/distance.ts';
 import { eventDate, placeDate, tellsOfThePast, withoutDatelineDate } from './eventDates.ts';
 import { continuesSubject } from './clauses.ts';
 import { accusedAgent, attributedAgent, hasForceHead, locatesPlace, namesStateForces, passiveAgent } from './agents.ts';
-import { attributeBack, countsBack, isBackground, strikeDetails, weaponNearby } from './eventDetails.ts';
+import { attributeBack, countsBack, isBackground, strikeDetails, strikesBy, weaponNearby } from './eventDetails.ts';
 
 /** How far (in words) an attack word reaches forward to the place it hits. */
 const TRIGGER_REACH = 20;
@@ -648,13 +648,7 @@ function mergeRepeats(events: ArticleEvent[]): ArticleEvent[] {
  * (`parent`, `near`) or a finer place within 15 km; two towns side by side stay two events.
  */
 function absorbCoarseMentions(events: ArticleEvent[]): ArticleEvent[] {
-  const byCountry = new Map<string, ArticleEvent[]>();
-  for (const e of events) {
-    if (e.kind !== 'strike') continue;
-    const list = byCountry.get(e.place.country);
-    if (list) list.push(e);
-    else byCountry.set(e.place.country, [e]);
-  }
+  const byCountry = strikesBy(events, (e) => e.place.country);
   return events.map((e) => {
     if (e.kind !== 'strike' || (e.place.precision !== 'country' && e.place.precision !== 'city')) return e;
     const inside = byCountry.get(e.place.country)!.find((f) => f !== e && f.place.id !== e.place.id && within(f.place, e.place)
