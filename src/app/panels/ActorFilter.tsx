@@ -1,5 +1,5 @@
 import { ACTOR_ROLES, type ActorRole } from '../../core/engine/filter/filterState.ts';
-import { CheckRow, toggleSelection } from './CheckRow.tsx';
+import { CheckRow, SelectAll, toggleSelection } from './CheckRow.tsx';
 
 /** What the ticked actors must be to an event, as the hint under the group says it. */
 const ROLE_HINT: Record<ActorRole, string> = {
@@ -50,11 +50,7 @@ export function ActorFilter({ actors, selected, onChange, role = 'involving', on
           </CheckRow>
         ))}
       </ul>
-      <div className="row">
-        <button type="button" className="link" onClick={() => onChange(null)} disabled={selected === null}>
-          all
-        </button>
-      </div>
+      <SelectAll selected={selected} onChange={onChange} />
     </fieldset>
   );
 }

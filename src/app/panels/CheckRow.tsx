@@ -27,6 +27,17 @@ export function CheckRow({ label, checked, onChange, count, countTitle, children
   );
 }
 
+/** The "all" link under a group whose selection null means everything (Actors, Event types). */
+export function SelectAll({ selected, onChange }: { selected: readonly string[] | null; onChange: (next: null) => void }) {
+  return (
+    <div className="row">
+      <button type="button" className="link" onClick={() => onChange(null)} disabled={selected === null}>
+        all
+      </button>
+    </div>
+  );
+}
+
 /**
  * The next selection after ticking or unticking `item`, where null means "all" (so a value
  * appearing in tomorrow's corpus is shown, not silently unticked). Everything ticked is null;

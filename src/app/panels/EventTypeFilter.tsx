@@ -1,4 +1,4 @@
-import { CheckRow, toggleSelection } from './CheckRow.tsx';
+import { CheckRow, SelectAll, toggleSelection } from './CheckRow.tsx';
 
 /**
  * One checkbox per ACLED event type (issue 11), named by the type alone like the Actors and
@@ -22,11 +22,7 @@ export function EventTypeFilter({ types, selected, onChange }: { types: { type: 
           <CheckRow key={type} label={type} checked={isOn(type)} onChange={() => toggle(type)} count={count} countTitle={`${count} events in the current dates, kinds, actors and search`} />
         ))}
       </ul>
-      <div className="row">
-        <button type="button" className="link" onClick={() => onChange(null)} disabled={selected === null}>
-          all
-        </button>
-      </div>
+      <SelectAll selected={selected} onChange={onChange} />
     </fieldset>
   );
 }
